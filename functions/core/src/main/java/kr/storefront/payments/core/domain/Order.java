@@ -1,0 +1,91 @@
+package kr.storefront.payments.core.domain;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Something we expect i'mport to be paid for, identified by the merchant_uid we minted. The amount
+ * is ours, computed from our catalog or plan; i'mport's report is checked against it.
+ *
+ * @param merchantUid    our id at i'mport (≤ 40 chars)
+ * @param kind           why it exists
+ * @param customerId     the buyer's id (JWT {@code sub}), null for guest checkout
+ * @param name           order name shown in the payment window (≤ 40 chars)
+ * @param amount         amount due in won
+ * @param currency       {@code KRW}
+ * @param pg             PG the buyer pays with
+ * @param payMethod      i'mport pay_method, null where the PG ignores it (kakaopay)
+ * @param lines          catalog items (empty for plans and rebill charges)
+ * @param status         confirmation state
+ * @param impUid         i'mport's payment id, once known
+ * @param customerUid    billing key issued or charged, for billing orders
+ * @param subscriptionId subscription charged, for rebill orders
+ * @param virtualAccount account issued for vbank payments
+ * @param card           masked card used, once paid
+ * @param failReason     last failure reason reported
+ * @param createdAt      creation time
+ * @param updatedAt      last change
+ * @param version        optimistic-locking version, bumped by the store on every write
+ */
+public record Order(
+        String merchantUid,
+        OrderKind kind,
+        @Nullable String customerId,
+        String name,
+        long amount,
+        String currency,
+        Pg pg,
+        @Nullable String payMethod,
+        List<OrderLine> lines,
+        OrderStatus status,
+        @Nullable String impUid,
+        @Nullable String customerUid,
+        @Nullable String subscriptionId,
+        @Nullable VirtualAccount virtualAccount,
+        @Nullable CardSummary card,
+        @Nullable String failReason,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    public Order {
+        Objects.requireNonNull(merchantUid, "merchantUid");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(pg, "pg");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        if (amount < 0) {
+            throw new IllegalArgumentException("amount must be >= 0");
+        }
+    }
+
+    /** A new order waiting for payment. */
+    public static Order pending(String merchantUid, OrderKind kind, @Nullable String customerId, String name, long amount,
+                                Pg pg, @Nullable String payMethod, List<OrderLine> lines, @Nullable String customerUid,
+                                @Nullable String subscriptionId, Instant now) {
+        return new Order(merchantUid, kind, customerId, name, amount, "KRW", pg, payMethod, lines, OrderStatus.PENDING,
+                null, customerUid, subscriptionId, null, null, null, now, now, 0);
+    }
+
+    /**
+     * This order moved to {@code next}, with what i'mport reported.
+     *
+     * @throws IllegalStateException if the status may not change that way
+     */
+    public Order transitionTo(OrderStatus next, @Nullable String reportedImpUid, @Nullable VirtualAccount account,
+                              @Nullable CardSummary reportedCard, @Nullable String reason, Instant now) {
+        if (!status.canBecome(next)) {
+            throw new IllegalStateException("order " + merchantUid + " cannot go from " + status + " to " + next);
+        }
+        return new Order(merchantUid, kind, customerId, name, amount, currency, pg, payMethod, lines, next,
+                reportedImpUid != null ? reportedImpUid : impUid, customerUid, subscriptionId,
+                account != null ? account : virtualAccount, reportedCard != null ? reportedCard : card,
+                reason != null ? reason : failReason, createdAt, now, version);
+    }
+}

@@ -1,0 +1,16 @@
+package kr.storefront.payments.core.domain;
+
+/** Life of a subscription. */
+public enum SubscriptionStatus {
+    /** Charged on schedule. */
+    ACTIVE,
+    /** The current period's charge is being retried by the dunning schedule. */
+    PAST_DUE,
+    /** Ended: never charged again. */
+    CANCELLED;
+
+    /** Only these are ever charged. */
+    public boolean isBillable() {
+        return this == ACTIVE || this == PAST_DUE;
+    }
+}

@@ -1,0 +1,113 @@
+package kr.storefront.payments.core.iamport;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import jakarta.inject.Singleton;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one HTTP request to i'mport and returns the raw answer, whatever its status.
+ *
+ * <p>Its one job besides transport is to tell the two kinds of network failure apart: a request
+ * that certainly never left (connect refused or timed out, unknown host) and one that was sent but
+ * not answered (read timeout, reset). Only the first is safe to repeat for a charge.
+ * Bodies are never logged: they carry card data, buyer contact and tokens.
+ */
+@Singleton
+final class IamportHttp {
+
+    /** Which read timeout applies. */
+    enum CallKind { STANDARD, CHARGE }
+
+    private static final Logger LOG = LoggerFactory.getLogger(IamportHttp.class);
+
+    private final HttpClient standardClient;
+    private final HttpClient chargeClient;
+
+    IamportHttp(@Client(configuration = StandardCallHttpConfiguration.class) HttpClient standardClient,
+                @Client(configuration = ChargeCallHttpConfiguration.class) HttpClient chargeClient) {
+        this.standardClient = standardClient;
+        this.chargeClient = chargeClient;
+    }
+
+    /**
+     * @throws IamportUnavailableException on a network failure, with {@code requestSent} false only
+     *                                     when the request cannot have reached i'mport
+     */
+    RawResponse exchange(String operation, HttpMethod method, URI uri, @Nullable Object body,
+                         @Nullable String accessToken, CallKind kind) {
+        MutableHttpRequest<Object> request = HttpRequest.create(method, uri.toString())
+                .accept(MediaType.APPLICATION_JSON_TYPE);
+        if (body != null) {
+            request.body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        if (accessToken != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken);
+        }
+        HttpClient client = kind == CallKind.CHARGE ? chargeClient : standardClient;
+        long started = System.nanoTime();
+        try {
+            HttpResponse<byte[]> response = client.toBlocking().exchange(request, byte[].class);
+            byte[] bytes = response.getBody(byte[].class).orElse(new byte[0]);
+            LOG.info("iamport {} {} {} -> HTTP {} in {} ms", operation, method, uri.getPath(), response.code(), elapsedMillis(started));
+            return new RawResponse(response.code(), bytes);
+        } catch (HttpClientException e) {
+            boolean sent = !neverSent(e);
+            String cause = rootCause(e);
+            LOG.warn("iamport {} {} {} failed after {} ms ({}): {}", operation, method, uri.getPath(), elapsedMillis(started),
+                    sent ? "request may have been processed" : "request not sent", cause);
+            throw new IamportUnavailableException("i'mport " + operation + " failed: " + cause, sent, e);
+        }
+    }
+
+    /** True when the failure happened before any byte of the request can have reached the server. */
+    static boolean neverSent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+                    || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException
+                    || cause instanceof UnresolvedAddressException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The causes under the client's wrapper, e.g. {@code ConnectException <- ClosedChannelException}:
+     * the JDK often leaves messages empty, so class names carry the information.
+     */
+    private static String rootCause(Throwable failure) {
+        StringBuilder description = new StringBuilder();
+        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+        for (int depth = 0; cause != null && depth < 3; depth++, cause = cause.getCause()) {
+            if (description.length() > 0) {
+                description.append(" <- ");
+            }
+            description.append(cause.getClass().getSimpleName());
+            if (cause.getMessage() != null) {
+                description.append(": ").append(cause.getMessage());
+            }
+        }
+        return description.toString();
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+}

@@ -1,0 +1,22 @@
+package kr.storefront.payments.core.store;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.util.Optional;
+import kr.storefront.payments.core.domain.Order;
+
+/** Orders by merchant_uid. Every write is conditional; see {@link WriteResult}. */
+public interface OrderStore {
+
+    /** Stores a new order; {@link WriteResult.Conflict} if the merchant_uid is taken. */
+    WriteResult<Order> insert(Order order);
+
+    /** Strongly consistent read. */
+    Optional<Order> find(String merchantUid);
+
+    /** Writes {@code changed} if the stored order is still at {@code changed.version()}. */
+    WriteResult<Order> update(Order changed);
+
+    /** Open orders (pending or awaiting deposit) created before {@code cutoff}, oldest first. */
+    Page<Order> findOpenCreatedBefore(Instant cutoff, @Nullable String cursor, int limit);
+}

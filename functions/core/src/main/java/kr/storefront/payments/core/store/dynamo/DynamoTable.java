@@ -1,0 +1,104 @@
+package kr.storefront.payments.core.store.dynamo;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.storefront.payments.core.config.StoreConfiguration;
+import kr.storefront.payments.core.store.StoreUnavailableException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * The one place that calls DynamoDB. SDK exceptions stop here: a failed condition becomes a
+ * result, anything else a {@link StoreUnavailableException}.
+ */
+@Singleton
+final class DynamoTable {
+
+    /** Outcome of a conditional put: written, or refused with the item that blocked it (if any). */
+    record PutResult(boolean written, Optional<Map<String, AttributeValue>> current) { }
+
+    /** One page of raw items. */
+    record ItemPage(List<Map<String, AttributeValue>> items, @Nullable String nextCursor) { }
+
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+
+    DynamoTable(DynamoDbClient dynamo, StoreConfiguration configuration) {
+        this.dynamo = dynamo;
+        this.tableName = configuration.tableName();
+    }
+
+    /** Puts the item only if no item has its key. */
+    PutResult putIfAbsent(Map<String, AttributeValue> item) {
+        return conditionalPut(item, "attribute_not_exists(#pk)", Map.of("#pk", TableKeys.PK), Map.of());
+    }
+
+    /** Replaces the item only if the stored one is at {@code expectedVersion}. */
+    PutResult putIfVersion(Map<String, AttributeValue> item, long expectedVersion) {
+        return conditionalPut(item, "#version = :expected", Map.of("#version", TableKeys.VERSION),
+                Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion))));
+    }
+
+    /** Strongly consistent read of one item. */
+    Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+        try {
+            var response = dynamo.getItem(request -> request.tableName(tableName).consistentRead(true)
+                    .key(Map.of(TableKeys.PK, AttributeValue.fromS(pk), TableKeys.SK, AttributeValue.fromS(sk))));
+            return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+        } catch (SdkException e) {
+            throw unavailable("read " + pk, e);
+        }
+    }
+
+    /** One page of a key-condition query, resuming after {@code cursor}. */
+    ItemPage query(QuerySpec spec, @Nullable String cursor, int limit) {
+        var request = spec.toRequest(tableName).limit(limit);
+        Map<String, AttributeValue> startKey = CursorCodec.decode(cursor, spec);
+        if (startKey != null) {
+            request.exclusiveStartKey(startKey);
+        }
+        try {
+            QueryResponse response = dynamo.query(request.build());
+            return new ItemPage(response.items(), response.hasLastEvaluatedKey() ? CursorCodec.encode(response.lastEvaluatedKey()) : null);
+        } catch (SdkException e) {
+            throw unavailable("query " + spec.partitionValue(), e);
+        }
+    }
+
+    private PutResult conditionalPut(Map<String, AttributeValue> item, String condition, Map<String, String> names,
+                                     Map<String, AttributeValue> values) {
+        PutItemRequest.Builder request = PutItemRequest.builder()
+                .tableName(tableName)
+                .item(item)
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        if (!values.isEmpty()) {
+            request.expressionAttributeValues(values);
+        }
+        try {
+            dynamo.putItem(request.build());
+            return new PutResult(true, Optional.empty());
+        } catch (ConditionalCheckFailedException e) {
+            if (e.hasItem() && !e.item().isEmpty()) {
+                return new PutResult(false, Optional.of(e.item()));
+            }
+            // not every emulator returns the blocking item; read it
+            return new PutResult(false, get(item.get(TableKeys.PK).s(), item.get(TableKeys.SK).s()));
+        } catch (SdkException e) {
+            throw unavailable("write " + item.get(TableKeys.PK).s(), e);
+        }
+    }
+
+    private StoreUnavailableException unavailable(String what, SdkException e) {
+        return new StoreUnavailableException("DynamoDB table " + tableName + ": cannot " + what + ": " + e.getMessage(), e);
+    }
+}

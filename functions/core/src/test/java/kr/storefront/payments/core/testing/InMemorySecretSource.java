@@ -1,0 +1,40 @@
+package kr.storefront.payments.core.testing;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import kr.storefront.payments.core.secrets.SecretSource;
+import kr.storefront.payments.core.secrets.SecretUnavailableException;
+
+/** Secrets held in memory, counting reads. Active in the {@value #ENVIRONMENT} environment instead of Secrets Manager. */
+@Singleton
+@Replaces(SecretSource.class)
+@Requires(env = InMemorySecretSource.ENVIRONMENT)
+public final class InMemorySecretSource implements SecretSource {
+
+    public static final String ENVIRONMENT = "in-memory-secrets";
+
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final AtomicInteger reads = new AtomicInteger();
+
+    public void put(String secretId, String value) {
+        secrets.put(secretId, value);
+    }
+
+    public int reads() {
+        return reads.get();
+    }
+
+    @Override
+    public String secretString(String secretId) {
+        reads.incrementAndGet();
+        String value = secrets.get(secretId);
+        if (value == null) {
+            throw new SecretUnavailableException("no secret " + secretId, null);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,94 @@
+package kr.storefront.payments.testkit.iamport;
+
+import java.util.Optional;
+
+/** {@code /payments/*}: lookups, prepare and cancel. */
+final class PaymentsApi {
+
+    static final String PAYMENT_NOT_FOUND = "존재하지 않는 결제정보입니다.";
+    static final String PREPARE_NOT_FOUND = "사전등록된 결제정보가 존재하지 않습니다.";
+    static final String ALREADY_PREPARED = "이미 사전등록된 결제정보가 있습니다.";
+
+    private final PaymentLedger ledger;
+    private final PreparedAmounts prepared;
+    private final Refunds refunds;
+    private final WebhookDispatcher webhooks;
+
+    PaymentsApi(PaymentLedger ledger, PreparedAmounts prepared, Refunds refunds, WebhookDispatcher webhooks) {
+        this.ledger = ledger;
+        this.prepared = prepared;
+        this.refunds = refunds;
+        this.webhooks = webhooks;
+    }
+
+    /** {@code GET /payments/{imp_uid}}; test-channel payments only with {@code include_sandbox=true}. */
+    ApiResponse getPayment(ApiRequest request) {
+        boolean includeSandbox = request.queryFlag("include_sandbox");
+        return ledger.find(request.pathVariable("imp_uid"))
+                .filter(payment -> includeSandbox || !payment.sandbox())
+                .map(payment -> ApiResponse.ok(ApiJson.payment(payment)))
+                .orElseGet(() -> ApiResponse.notFound(PAYMENT_NOT_FOUND));
+    }
+
+    /** {@code GET /payments/find/{merchant_uid}[/{payment_status}]}: the first payment by {@code sorting}. */
+    ApiResponse findPayment(ApiRequest request) {
+        Optional<Payment.Status> status = Optional.ofNullable(request.pathVariable("payment_status"))
+                .map(value -> Payment.Status.fromWire(value)
+                        .orElseThrow(() -> new InvalidRequestException("payment_status 값이 올바르지 않습니다: " + value)));
+        PaymentSorting sorting = request.queryParam("sorting")
+                .map(value -> PaymentSorting.fromWire(value)
+                        .orElseThrow(() -> new InvalidRequestException("sorting 값이 올바르지 않습니다: " + value)))
+                .orElse(PaymentSorting.DEFAULT);
+        boolean includeSandbox = request.queryFlag("include_sandbox");
+        return ledger.byMerchantUid(request.pathVariable("merchant_uid")).stream()
+                .filter(payment -> status.isEmpty() || payment.status() == status.get())
+                .filter(payment -> includeSandbox || !payment.sandbox())
+                .min(sorting.comparator())
+                .map(payment -> ApiResponse.ok(ApiJson.payment(payment)))
+                .orElseGet(() -> ApiResponse.notFound(PAYMENT_NOT_FOUND));
+    }
+
+    /** {@code POST /payments/prepare}; registering a merchant_uid twice is refused (code 1). */
+    ApiResponse prepare(ApiRequest request) {
+        RequestParams params = request.params();
+        var registration = new PreparedPayment(params.requireText("merchant_uid"), params.requireAmount("amount"),
+                params.text("currency").orElse(null));
+        if (!prepared.register(registration)) {
+            return ApiResponse.refused(1, ALREADY_PREPARED);
+        }
+        return ApiResponse.ok(ApiJson.prepared(registration));
+    }
+
+    /** {@code GET /payments/prepare/{merchant_uid}}. */
+    ApiResponse getPrepared(ApiRequest request) {
+        return prepared.find(request.pathVariable("merchant_uid"))
+                .map(registration -> ApiResponse.ok(ApiJson.prepared(registration)))
+                .orElseGet(() -> ApiResponse.notFound(PREPARE_NOT_FOUND));
+    }
+
+    /**
+     * {@code POST /payments/cancel}: by imp_uid, else the paid payment of merchant_uid. {@code tax_free} is
+     * accepted and ignored. With {@code enable_webhook=true} a "cancelled" webhook follows.
+     */
+    ApiResponse cancel(ApiRequest request) {
+        RequestParams params = request.params();
+        Optional<String> impUid = params.text("imp_uid");
+        Optional<String> merchantUid = params.text("merchant_uid");
+        if (impUid.isEmpty() && merchantUid.isEmpty()) {
+            throw new InvalidRequestException("imp_uid 또는 merchant_uid 가 필요합니다.");
+        }
+        Optional<String> target = impUid.or(() -> merchantUid.flatMap(refunds::paidPaymentOf).map(Payment::impUid));
+        var refund = new Refunds.Request(params.amount("amount").orElse(null), params.amount("checksum").orElse(null),
+                params.text("reason").orElse(null));
+        Payment cancelled;
+        try {
+            cancelled = refunds.cancel(target.orElse(null), refund);
+        } catch (CancellationRefusedException e) {
+            return ApiResponse.refused(1, e.getMessage());
+        }
+        if (params.flag("enable_webhook")) {
+            webhooks.cancelled(cancelled, cancelled.latestCancellation().cancellationId());
+        }
+        return ApiResponse.ok(ApiJson.payment(cancelled));
+    }
+}

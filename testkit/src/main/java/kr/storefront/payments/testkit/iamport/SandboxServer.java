@@ -1,0 +1,50 @@
+package kr.storefront.payments.testkit.iamport;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The JDK HTTP server on a free loopback port. A cached thread pool lets concurrent calls and held
+ * responses ({@code timeoutAfterApply}) proceed without blocking each other.
+ */
+final class SandboxServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private SandboxServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    static SandboxServer start(HttpHandler handler) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+            ExecutorService executor = Executors.newCachedThreadPool(new DaemonThreads("iamport-sandbox-http"));
+            server.createContext("/", handler);
+            server.setExecutor(executor);
+            server.start();
+            return new SandboxServer(server, executor);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the i'mport sandbox", e);
+        }
+    }
+
+    URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Stops at once; held responses are interrupted. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

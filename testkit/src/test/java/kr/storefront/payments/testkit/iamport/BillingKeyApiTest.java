@@ -1,0 +1,111 @@
+package kr.storefront.payments.testkit.iamport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BillingKeyApiTest extends SandboxTestSupport {
+
+    @Test
+    void issue_tosspayments_returnsCustomerObjectWithMaskedCard() throws IOException {
+        SandboxApiClient.Reply reply = api.postJson("/subscribe/customers/cust_1", issueBody("tosspayments.tosstest_mid"));
+
+        JsonNode customer = reply.response();
+        assertThat(reply.code()).isZero();
+        assertThat(customer.get("customer_uid").asText()).isEqualTo("cust_1");
+        assertThat(customer.get("pg_provider").asText()).isEqualTo("tosspayments");
+        assertThat(customer.get("pg_id").asText()).isEqualTo("tosstest_mid");
+        assertThat(customer.get("card_number").asText()).isEqualTo("536181******4021");
+        assertThat(customer.get("customer_id").asText()).isEqualTo("member-42");
+        assertThat(customer.get("customer_name").asText()).isEqualTo("홍길동");
+        assertThat(customer.get("inserted").asLong()).isPositive();
+        assertThat(customer.get("sandbox").asBoolean()).isFalse();
+        assertThat(customer.toString()).doesNotContain("5361810000004021", "2030-12", "900101");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kakaopay", "payco", "chai", "uplus"})
+    void issue_pgWithoutApiMode_answersCodeMinusOne(String pg) throws IOException {
+        SandboxApiClient.Reply reply = api.postJson("/subscribe/customers/cust_1", issueBody(pg));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.code()).isEqualTo(-1);
+        assertThat(reply.message()).contains(pg);
+        assertThat(sandbox.billingKey("cust_1")).isEmpty();
+    }
+
+    @Test
+    void issue_cardFailingAuthentication_answersCodeMinusOne() throws IOException {
+        sandbox.setCardNumberBehaviour(TEST_CARD, CardBehaviour.authenticationFailure());
+
+        SandboxApiClient.Reply reply = api.postJson("/subscribe/customers/cust_1", issueBody("tosspayments"));
+
+        assertThat(reply.code()).isEqualTo(-1);
+        assertThat(reply.message()).isEqualTo("카드정보 인증에 실패하였습니다.");
+    }
+
+    @Test
+    void issue_existingCustomerUid_replacesCardAndKeepsInserted() throws IOException {
+        long inserted = api.postJson("/subscribe/customers/cust_1", issueBody("tosspayments")).response().get("inserted").asLong();
+        sandbox.clock().advance(Duration.ofDays(1));
+        Map<String, Object> newCard = issueBody("tosspayments");
+        newCard.put("card_number", "4111-1111-1111-1111");
+
+        JsonNode customer = api.postJson("/subscribe/customers/cust_1", newCard).response();
+
+        assertThat(customer.get("card_number").asText()).isEqualTo("411111******1111");
+        assertThat(customer.get("inserted").asLong()).isEqualTo(inserted);
+        assertThat(customer.get("updated").asLong()).isGreaterThan(inserted);
+    }
+
+    @Test
+    void get_issuedKey_returnsCustomerObject() throws IOException {
+        issueTossKey("cust_1");
+
+        SandboxApiClient.Reply reply = api.get("/subscribe/customers/cust_1");
+
+        assertThat(reply.code()).isZero();
+        assertThat(reply.response().get("customer_uid").asText()).isEqualTo("cust_1");
+    }
+
+    @Test
+    void get_unknownCustomerUid_gets404() throws IOException {
+        SandboxApiClient.Reply reply = api.get("/subscribe/customers/cust_unknown");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.code()).isEqualTo(-1);
+        assertThat(reply.message()).contains("cust_unknown");
+    }
+
+    @Test
+    void delete_issuedKey_returnsItThenKeyIsGoneAndCannotBeCharged() throws IOException {
+        issueTossKey("cust_1");
+
+        SandboxApiClient.Reply deleted = api.delete("/subscribe/customers/cust_1?reason=member%20left");
+
+        assertThat(deleted.code()).isZero();
+        assertThat(deleted.response().get("customer_uid").asText()).isEqualTo("cust_1");
+        assertThat(api.get("/subscribe/customers/cust_1").status()).isEqualTo(404);
+        assertThat(api.delete("/subscribe/customers/cust_1").status()).isEqualTo(404);
+        assertThat(api.postJson("/subscribe/payments/again", againBody("cust_1", "sub_1", 8900)).code()).isEqualTo(-1);
+    }
+
+    private static Map<String, Object> issueBody(String pg) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("card_number", TEST_CARD);
+        body.put("expiry", "2030-12");
+        body.put("birth", "900101");
+        body.put("pwd_2digit", "12");
+        body.put("pg", pg);
+        body.put("customer_id", "member-42");
+        body.put("customer_name", "홍길동");
+        return body;
+    }
+}
