@@ -69,6 +69,27 @@ public record Subscription(
                 firstChargeAt, SubscriptionStatus.ACTIVE, 0, false, now, now, 0);
     }
 
+    /**
+     * The customer cancels: a subscription with a paid period runs to the end of it and is not
+     * renewed; one never charged, or past due, ends now.
+     */
+    public Subscription cancel(Instant now) {
+        if (status == SubscriptionStatus.CANCELLED) {
+            return this;
+        }
+        if (period == 0 || status == SubscriptionStatus.PAST_DUE) {
+            return cancelNow(now);
+        }
+        return new Subscription(id, customerId, customerUid, planId, name, amount, currency, interval, anchorAt, period,
+                nextChargeAt, status, failedAttempts, true, createdAt, now, version);
+    }
+
+    /** Ends it at once: never charged again (e.g. its billing key is being deleted). */
+    public Subscription cancelNow(Instant now) {
+        return new Subscription(id, customerId, customerUid, planId, name, amount, currency, interval, anchorAt, period,
+                null, SubscriptionStatus.CANCELLED, failedAttempts, cancelAtPeriodEnd, createdAt, now, version);
+    }
+
     /** Whether the rebill job should charge it at {@code now}. */
     public boolean isDue(Instant now) {
         return status.isBillable() && nextChargeAt != null && !nextChargeAt.isAfter(now);

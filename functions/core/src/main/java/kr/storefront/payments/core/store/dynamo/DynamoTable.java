@@ -11,9 +11,12 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The one place that calls DynamoDB. SDK exceptions stop here: a failed condition becomes a
@@ -38,13 +41,61 @@ final class DynamoTable {
 
     /** Puts the item only if no item has its key. */
     PutResult putIfAbsent(Map<String, AttributeValue> item) {
-        return conditionalPut(item, "attribute_not_exists(#pk)", Map.of("#pk", TableKeys.PK), Map.of());
+        return conditionalPut(ConditionalPut.ifAbsent(item));
     }
 
     /** Replaces the item only if the stored one is at {@code expectedVersion}. */
     PutResult putIfVersion(Map<String, AttributeValue> item, long expectedVersion) {
-        return conditionalPut(item, "#version = :expected", Map.of("#version", TableKeys.VERSION),
-                Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion))));
+        return conditionalPut(ConditionalPut.ifVersion(item, expectedVersion));
+    }
+
+    /** Puts the item whatever is stored (for items without a life cycle, such as catalog entries). */
+    void put(Map<String, AttributeValue> item) {
+        try {
+            dynamo.putItem(request -> request.tableName(tableName).item(item));
+        } catch (SdkException e) {
+            throw unavailable("write " + item.get(TableKeys.PK).s(), e);
+        }
+    }
+
+    /**
+     * Writes several items atomically; each put carries its own condition. False when any
+     * condition failed (then nothing was written).
+     */
+    boolean transact(List<ConditionalPut> puts) {
+        List<TransactWriteItem> items = puts.stream().map(put -> TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(put.item())
+                .conditionExpression(put.condition())
+                .expressionAttributeNames(put.names())
+                .expressionAttributeValues(put.values().isEmpty() ? null : put.values())
+                .build()).build()).toList();
+        try {
+            dynamo.transactWriteItems(request -> request.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.hasCancellationReasons() && e.cancellationReasons().stream()
+                    .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
+                return false;
+            }
+            throw unavailable("write " + puts.size() + " items atomically", e);
+        } catch (SdkException e) {
+            throw unavailable("write " + puts.size() + " items atomically", e);
+        }
+    }
+
+    /** One put of a transaction with its condition. */
+    record ConditionalPut(Map<String, AttributeValue> item, String condition, Map<String, String> names,
+                          Map<String, AttributeValue> values) {
+
+        static ConditionalPut ifAbsent(Map<String, AttributeValue> item) {
+            return new ConditionalPut(item, "attribute_not_exists(#pk)", Map.of("#pk", TableKeys.PK), Map.of());
+        }
+
+        static ConditionalPut ifVersion(Map<String, AttributeValue> item, long expectedVersion) {
+            return new ConditionalPut(item, "#version = :expected", Map.of("#version", TableKeys.VERSION),
+                    Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion))));
+        }
     }
 
     /** Strongly consistent read of one item. */
@@ -73,16 +124,16 @@ final class DynamoTable {
         }
     }
 
-    private PutResult conditionalPut(Map<String, AttributeValue> item, String condition, Map<String, String> names,
-                                     Map<String, AttributeValue> values) {
+    private PutResult conditionalPut(ConditionalPut put) {
+        Map<String, AttributeValue> item = put.item();
         PutItemRequest.Builder request = PutItemRequest.builder()
                 .tableName(tableName)
                 .item(item)
-                .conditionExpression(condition)
-                .expressionAttributeNames(names)
+                .conditionExpression(put.condition())
+                .expressionAttributeNames(put.names())
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
-        if (!values.isEmpty()) {
-            request.expressionAttributeValues(values);
+        if (!put.values().isEmpty()) {
+            request.expressionAttributeValues(put.values());
         }
         try {
             dynamo.putItem(request.build());
