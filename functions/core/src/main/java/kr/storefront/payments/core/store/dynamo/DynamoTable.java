@@ -2,6 +2,7 @@ package kr.storefront.payments.core.store.dynamo;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -27,6 +29,9 @@ final class DynamoTable {
 
     /** Outcome of a conditional put: written, or refused with the item that blocked it (if any). */
     record PutResult(boolean written, Optional<Map<String, AttributeValue>> current) { }
+
+    /** Primary key of one item. */
+    record Key(String pk, String sk) { }
 
     /** One page of raw items. */
     record ItemPage(List<Map<String, AttributeValue>> items, @Nullable String nextCursor) { }
@@ -107,6 +112,43 @@ final class DynamoTable {
         } catch (SdkException e) {
             throw unavailable("read " + pk, e);
         }
+    }
+
+    /**
+     * Strongly consistent read of up to 100 items in one round trip (retrying whatever DynamoDB
+     * leaves unprocessed); missing items are simply absent from the result.
+     */
+    List<Map<String, AttributeValue>> getAll(List<Key> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        if (keys.size() > 100) {
+            throw new IllegalArgumentException("at most 100 keys per batch read");
+        }
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder().consistentRead(true)
+                .keys(keys.stream().map(key -> Map.of(TableKeys.PK, AttributeValue.fromS(key.pk()),
+                        TableKeys.SK, AttributeValue.fromS(key.sk()))).toList())
+                .build());
+        try {
+            for (int round = 0; !pending.isEmpty(); round++) {
+                if (round == 5) {
+                    throw new StoreUnavailableException("DynamoDB table " + tableName + ": batch read kept throttling", null);
+                }
+                Map<String, KeysAndAttributes> request = pending;
+                var response = dynamo.batchGetItem(batch -> batch.requestItems(request));
+                found.addAll(response.responses().getOrDefault(tableName, List.of()));
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        } catch (SdkException e) {
+            throw unavailable("batch read " + keys.size() + " items", e);
+        }
+        return found;
+    }
+
+    /** Puts the item if the condition holds; the blocking item (if any) otherwise. */
+    PutResult putIf(ConditionalPut put) {
+        return conditionalPut(put);
     }
 
     /** One page of a key-condition query, resuming after {@code cursor}. */

@@ -13,6 +13,9 @@ import java.time.format.DateTimeFormatter;
  * billing key       CUSTOMER#{customer_id} BILLINGKEY#{customer_uid}               -                     -
  * subscription      CUSTOMER#{customer_id} SUBSCRIPTION#{subscription_id}          SUBSCRIPTION#DUE **   {next_charge_at}#{subscription_id}
  * charge attempt    CUSTOMER#{customer_id} CHARGE#{subscription_id}#{period}#{n}   CHARGE#UNRESOLVED *** {updated_at}#{merchant_uid}
+ * product           CATALOG                PRODUCT#{sku}                           -                     -
+ * plan              CATALOG                PLAN#{plan_id}                          -                     -
+ * idempotency key   IDEMPOTENCY#{scope}#{sha256(key)}  IDEMPOTENCY                 -                     -   (expires_at TTL)
  *
  *   *   only while the order is PENDING or AWAITING_DEPOSIT (reconciliation sweep)
  *   **  only while the subscription is billable and has a next charge time (rebill due query)
@@ -39,6 +42,10 @@ public final class TableKeys {
     static final String BILLING_KEY_PREFIX = "BILLINGKEY#";
     static final String SUBSCRIPTION_PREFIX = "SUBSCRIPTION#";
     static final String CHARGE_PREFIX = "CHARGE#";
+    static final String CATALOG_PK = "CATALOG";
+    static final String PRODUCT_PREFIX = "PRODUCT#";
+    static final String PLAN_PREFIX = "PLAN#";
+    static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
 
     private static final DateTimeFormatter SORTABLE_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -68,6 +75,19 @@ public final class TableKeys {
 
     static String chargeSk(String subscriptionId, int period, int attempt) {
         return chargePeriodPrefix(subscriptionId, period) + String.format("%03d", attempt);
+    }
+
+    static String productSk(String sku) {
+        return PRODUCT_PREFIX + sku;
+    }
+
+    static String planSk(String planId) {
+        return PLAN_PREFIX + planId;
+    }
+
+    /** Client keys are hashed: bounded length, no separator characters from outside. */
+    static String idempotencyPk(String scope, String keyHash) {
+        return "IDEMPOTENCY#" + scope + "#" + keyHash;
     }
 
     /** Fixed-width, lexically ordered UTC time, e.g. {@code 2026-01-31T15:00:00.000Z}. */

@@ -1,0 +1,83 @@
+package kr.storefront.payments.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import kr.storefront.payments.http.testing.FunctionTestBed;
+import kr.storefront.payments.http.testing.HttpApiEvent;
+import kr.storefront.payments.http.testing.HttpApiResponse;
+import kr.storefront.payments.testkit.aws.AwsEmulator;
+import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Catalog administration behind IAM, and prices flowing from it into checkout. */
+@ExtendWith(AwsEmulatorExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CatalogIT {
+
+    private FunctionTestBed bed;
+
+    @BeforeAll
+    void start(AwsEmulator emulator) {
+        bed = CheckoutTestSupport.start(emulator, Map.of());
+    }
+
+    @AfterAll
+    void stop() {
+        bed.close();
+    }
+
+    @Test
+    void adminRoute_withoutIamSigning_is403_evenWithAJwt() {
+        HttpApiResponse anonymous = bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/products/CHEAP")
+                .body("{\"name\":\"Cheap\",\"price\":1,\"active\":true}"));
+        HttpApiResponse customer = bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/products/CHEAP").signedInAs("user-1")
+                .body("{\"name\":\"Cheap\",\"price\":1,\"active\":true}"));
+
+        assertThat(anonymous.status()).isEqualTo(403);
+        assertThat(customer.status()).isEqualTo(403);
+        assertThat(bed.invoke(HttpApiEvent.request("GET", "/checkout/products")).json().path("items"))
+                .noneSatisfy(p -> assertThat(p.path("sku").asText()).isEqualTo("CHEAP"));
+    }
+
+    @Test
+    void upsertedPrice_isWhatTheNextOrderCharges() {
+        HttpApiResponse upsert = bed.invoke(HttpApiEvent.fromResource("events/admin-product-put.json").body(
+                "{\"name\":\"Coffee beans 1kg\",\"price\":21000,\"active\":true}"));
+
+        JsonNode order = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders")
+                .body("{\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":2}],\"pg\":\"kakaopay\",\"device\":\"pc\"}")).json();
+
+        assertThat(upsert.status()).isEqualTo(200);
+        assertThat(order.path("amount").asLong()).isEqualTo(42_000);
+        bed.invoke(HttpApiEvent.fromResource("events/admin-product-put.json")); // restore 18,000
+    }
+
+    @Test
+    void planUpsert_andPublicListing() {
+        HttpApiResponse upsert = bed.invoke(HttpApiEvent.fromResource("events/admin-plan-put.json"));
+        JsonNode plans = bed.invoke(HttpApiEvent.fromResource("events/plans-list.json")).json();
+
+        assertThat(upsert.status()).isEqualTo(200);
+        assertThat(plans.path("items")).anySatisfy(plan -> {
+            assertThat(plan.path("plan_id").asText()).isEqualTo("monthly-coffee");
+            assertThat(plan.path("interval").path("unit").asText()).isEqualTo("month");
+        });
+    }
+
+    @Test
+    void adminBody_invalid_is400() {
+        HttpApiResponse response = bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/plans/bad!plan")
+                .signedByIam("arn:aws:iam::123456789012:user/admin")
+                .body("{\"name\":\"\",\"amount\":-5,\"interval\":{\"unit\":\"week\",\"count\":0},\"active\":true}"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("error").path("details")).extracting(d -> d.path("field").asText())
+                .contains("plan_id", "name", "amount", "interval.unit", "interval.count");
+    }
+}

@@ -1,0 +1,41 @@
+package kr.storefront.payments.checkout;
+
+import java.util.Map;
+import java.util.UUID;
+import kr.storefront.payments.core.catalog.CatalogService;
+import kr.storefront.payments.core.domain.BillingInterval;
+import kr.storefront.payments.http.testing.FunctionTestBed;
+import kr.storefront.payments.testkit.aws.AwsEmulator;
+
+/** The checkout function on the emulator and sandbox, with a small catalog. */
+final class CheckoutTestSupport {
+
+    static final String BEANS = "BEANS-1KG";
+    static final long BEANS_PRICE = 18_000;
+    static final String DRIPPER = "DRIPPER";
+    static final long DRIPPER_PRICE = 25_000;
+    static final String RETIRED = "RETIRED-MUG";
+    static final String MONTHLY = "monthly-coffee";
+    static final long MONTHLY_AMOUNT = 29_000;
+
+    private CheckoutTestSupport() {
+    }
+
+    static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides) {
+        FunctionTestBed bed = FunctionTestBed.start(emulator, overrides);
+        CatalogService catalog = bed.bean(CatalogService.class);
+        catalog.upsertProduct(BEANS, "Coffee beans 1kg", BEANS_PRICE, true);
+        catalog.upsertProduct(DRIPPER, "Ceramic dripper", DRIPPER_PRICE, true);
+        catalog.upsertProduct(RETIRED, "Retired mug", 9_000, false);
+        catalog.upsertPlan(MONTHLY, "Monthly coffee", MONTHLY_AMOUNT, BillingInterval.months(1), true);
+        return bed;
+    }
+
+    static String customer() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    static String key() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,91 @@
+package kr.storefront.payments.core.checkout;
+
+import io.micronaut.core.annotation.Nullable;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the object the storefront passes to {@code IMP.request_pay(params, callback)}, with i'mport's
+ * field names and a stable order. Absent values are left out rather than sent as null.
+ */
+final class RequestPayParams {
+
+    private final Map<String, Object> params = new LinkedHashMap<>();
+
+    private RequestPayParams() {
+    }
+
+    /** Starts with {@code pg} ({@code "<pg>"} or {@code "<pg>.<MID>"}) and {@code pay_method}. */
+    static RequestPayParams of(String pg, @Nullable String payMethod) {
+        RequestPayParams builder = new RequestPayParams();
+        builder.put("pg", pg);
+        builder.put("pay_method", payMethod);
+        return builder;
+    }
+
+    RequestPayParams put(String name, @Nullable Object value) {
+        if (value != null) {
+            params.put(name, value);
+        }
+        return this;
+    }
+
+    RequestPayParams buyer(Buyer buyer) {
+        return put("buyer_name", buyer.name()).put("buyer_tel", buyer.tel()).put("buyer_email", buyer.email())
+                .put("buyer_addr", buyer.addr()).put("buyer_postcode", buyer.postcode());
+    }
+
+    /**
+     * {@code m_redirect_url} where the window redirects (mobile, and always for PGs that only redirect),
+     * and {@code notice_url} when configured. Both point at the verify function.
+     */
+    RequestPayParams returnUrls(PgProfile profile, Device device, URI apiBaseUrl, CheckoutConfiguration configuration) {
+        if (device == Device.MOBILE || profile.alwaysRedirects()) {
+            put("m_redirect_url", join(apiBaseUrl, configuration.redirectPath()));
+        }
+        if (configuration.sendNoticeUrl()) {
+            put("notice_url", join(apiBaseUrl, configuration.webhookPath()));
+        }
+        return this;
+    }
+
+    RequestPayParams cardOptions(@Nullable CardOptions card) {
+        if (card == null || card.isEmpty()) {
+            return this;
+        }
+        if (!card.installmentMonths().isEmpty()) {
+            put("display", Map.of("card_quota", card.installmentMonths()));
+        }
+        Map<String, Object> cardParams = new LinkedHashMap<>();
+        if (card.direct() != null) {
+            Map<String, Object> direct = new LinkedHashMap<>();
+            direct.put("code", card.direct().code());
+            if (card.direct().quota() != null) {
+                direct.put("quota", card.direct().quota());
+            }
+            cardParams.put("direct", direct);
+        }
+        if (!card.companies().isEmpty()) {
+            List<Map<String, Object>> detail = new ArrayList<>();
+            card.companies().forEach(company -> detail.add(Map.of("card_code", company.code(), "enabled", company.enabled())));
+            cardParams.put("detail", detail);
+        }
+        if (!cardParams.isEmpty()) {
+            put("card", cardParams);
+        }
+        return this;
+    }
+
+    Map<String, Object> build() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    private static String join(URI base, String path) {
+        String root = base.toString();
+        return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path;
+    }
+}

@@ -1,0 +1,123 @@
+package kr.storefront.payments.core.confirm;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+import kr.storefront.payments.core.checkout.EnabledPgs;
+import kr.storefront.payments.core.config.IamportConfiguration;
+import kr.storefront.payments.core.domain.Order;
+import kr.storefront.payments.core.domain.OrderKind;
+import kr.storefront.payments.core.domain.OrderStatus;
+import kr.storefront.payments.core.iamport.CancelOutcome;
+import kr.storefront.payments.core.iamport.IamportGateway;
+import kr.storefront.payments.core.iamport.IamportPayment;
+import kr.storefront.payments.core.iamport.PaymentCancel;
+import kr.storefront.payments.core.store.OrderStore;
+import kr.storefront.payments.core.store.OptimisticUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one confirmation step behind the redirect, the PC callback, the webhook and our own
+ * server-side charges.
+ *
+ * <p>V1 webhooks are unsigned and redirect parameters are hints, so the payment is always
+ * re-fetched from i'mport and compared with our order. The order then moves by one conditional
+ * write: when callers race (redirect, callback and webhook can land together on different Lambda
+ * instances), one write wins, the others re-read and find the work done, and every caller gets
+ * the final state. Only the caller whose write marked an order FORGED asks i'mport for the refund,
+ * so no refund is ever requested twice.
+ */
+@Singleton
+public class ConfirmService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfirmService.class);
+
+    private final IamportGateway gateway;
+    private final OrderStore orders;
+    private final BillingKeyConfirmation billingKeys;
+    private final EnabledPgs pgs;
+    private final IamportConfiguration iamport;
+    private final Clock clock;
+
+    ConfirmService(IamportGateway gateway, OrderStore orders, BillingKeyConfirmation billingKeys, EnabledPgs pgs,
+                   IamportConfiguration iamport, Clock clock) {
+        this.gateway = gateway;
+        this.orders = orders;
+        this.billingKeys = billingKeys;
+        this.pgs = pgs;
+        this.iamport = iamport;
+        this.clock = clock;
+    }
+
+    /**
+     * Re-fetches the payment and applies it to our order.
+     *
+     * @throws kr.storefront.payments.core.iamport.IamportUnavailableException when i'mport cannot be asked (retry later)
+     * @throws kr.storefront.payments.core.store.StoreUnavailableException     when our store cannot be read or written
+     */
+    public ConfirmOutcome confirm(ConfirmRequest request) {
+        Optional<IamportPayment> found = request.impUid() != null
+                ? gateway.findPayment(request.impUid())
+                : gateway.findPaymentByMerchantUid(request.merchantUid(), null);
+        if (found.isEmpty()) {
+            LOG.info("confirm ({}) imp_uid={} merchant_uid={}: i'mport knows no such payment", request.source(),
+                    request.impUid(), request.merchantUid());
+            return new ConfirmOutcome.PaymentNotFound("i'mport knows no such payment");
+        }
+        IamportPayment payment = found.get();
+        if (request.merchantUid() != null && !request.merchantUid().equals(payment.merchantUid())) {
+            LOG.warn("confirm ({}) imp_uid={}: payment belongs to merchant_uid {}, not {}", request.source(),
+                    payment.impUid(), payment.merchantUid(), request.merchantUid());
+            return new ConfirmOutcome.Rejected("imp_uid and merchant_uid do not belong together");
+        }
+        return apply(payment, request.source());
+    }
+
+    /** Applies a payment already fetched from i'mport (our own charges, reconciliation). */
+    public ConfirmOutcome apply(IamportPayment payment, ConfirmSource source) {
+        if (payment.sandbox() && !iamport.includeSandbox()) {
+            LOG.warn("confirm ({}) imp_uid={}: test-channel payment refused", source, payment.impUid());
+            return new ConfirmOutcome.Rejected("test payments are not accepted");
+        }
+        Optional<Order> stored = orders.find(payment.merchantUid());
+        if (stored.isEmpty()) {
+            LOG.warn("confirm ({}) imp_uid={}: merchant_uid {} is not one of our orders", source, payment.impUid(),
+                    payment.merchantUid());
+            return new ConfirmOutcome.OrderNotFound(payment.merchantUid());
+        }
+        ConfirmOutcome.Confirmed outcome = transition(stored.get(), payment, source);
+        if (outcome.order().kind() == OrderKind.BILLING_KEY_ISSUE) {
+            billingKeys.settle(outcome.order());
+        }
+        return outcome;
+    }
+
+    private ConfirmOutcome.Confirmed transition(Order order, IamportPayment payment, ConfirmSource source) {
+        boolean pgEnabled = pgs.isEnabled(payment.pgProvider());
+        OptimisticUpdate.Result<Order> result = OptimisticUpdate.apply(order, current -> {
+            PaymentVerdict verdict = PaymentVerdict.of(current, payment, pgEnabled);
+            return verdict.changesNothing() ? Optional.empty() : Optional.of(current.transitionTo(verdict.target(),
+                    payment.impUid(), payment.virtualAccount(), payment.card(), verdict.reason(), clock.instant()));
+        }, orders::update, order.merchantUid());
+        Order saved = result.value();
+        if (result.written()) {
+            LOG.info("confirm ({}) merchant_uid={} imp_uid={}: now {}", source, saved.merchantUid(), payment.impUid(),
+                    saved.status());
+            if (saved.status() == OrderStatus.FORGED && PaymentVerdict.movedMoney(payment)) {
+                refundForgery(saved, payment);
+            }
+        }
+        return new ConfirmOutcome.Confirmed(saved, result.written());
+    }
+
+    /** Full refund of what is left, guarded by {@code checksum} so a retried refund cannot refund twice. */
+    private void refundForgery(Order order, IamportPayment payment) {
+        LOG.error("ALERT forged payment merchant_uid={} imp_uid={}: {}", order.merchantUid(), payment.impUid(), order.failReason());
+        CancelOutcome refund = gateway.cancel(new PaymentCancel(payment.impUid(), null, payment.refundableAmount(),
+                "결제 금액 불일치 (amount mismatch)"));
+        if (!(refund instanceof CancelOutcome.Cancelled)) {
+            LOG.error("ALERT refund of forged payment imp_uid={} not confirmed: {}", payment.impUid(), refund);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package kr.storefront.payments.http.testing;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import java.util.HashMap;
+import java.util.Map;
+import kr.storefront.payments.core.testing.Secrets;
+import kr.storefront.payments.testkit.aws.AwsEmulator;
+import kr.storefront.payments.testkit.iamport.IamportSandbox;
+import kr.storefront.payments.testkit.iamport.MerchantCredentials;
+
+/**
+ * An HTTP function as deployed: the real Lambda handler class on a real application context, its
+ * table and secret in the AWS emulator, i'mport played by the sandbox. Events go in, API Gateway
+ * responses come out.
+ */
+public final class FunctionTestBed implements AutoCloseable {
+
+    private final IamportSandbox sandbox;
+    private final ApplicationContext context;
+    private final APIGatewayV2HTTPEventFunction function;
+    private final String tableName;
+
+    private FunctionTestBed(IamportSandbox sandbox, ApplicationContext context, String tableName) {
+        this.sandbox = sandbox;
+        this.context = context;
+        this.tableName = tableName;
+        this.function = new APIGatewayV2HTTPEventFunction(context);
+    }
+
+    /** @param overrides application properties on top of the deployed defaults (e.g. {@code payments.enabled-pgs}) */
+    public static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides) {
+        IamportSandbox sandbox = IamportSandbox.start();
+        MerchantCredentials credentials = sandbox.credentials();
+        String table = emulator.createTable("function");
+        Map<String, Object> properties = new HashMap<>(emulator.micronautProperties());
+        properties.put("store.table-name", table);
+        properties.put("iamport.secret-id", emulator.createSecret("iamport",
+                Secrets.iamportSecret(credentials.impKey(), credentials.impSecret(), credentials.impCode())));
+        properties.put("iamport.base-url", sandbox.baseUrl().toString());
+        properties.put("iamport.read-timeout", "3s");
+        properties.put("iamport.charge-read-timeout", "3s");
+        properties.put("iamport.read-retry-delay", "10ms");
+        properties.put("payments.enabled-pgs", "payco,chai,kakaopay,tosspayments,uplus");
+        properties.putAll(overrides);
+        ApplicationContext context = ApplicationContext.builder().environments("function", "lambda").properties(properties).start();
+        return new FunctionTestBed(sandbox, context, table);
+    }
+
+    public HttpApiResponse invoke(HttpApiEvent event) {
+        return HttpApiResponse.of(function.handleRequest(event.build(), new MockLambdaContext()));
+    }
+
+    public IamportSandbox sandbox() {
+        return sandbox;
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        sandbox.close();
+    }
+}
