@@ -74,6 +74,11 @@ public class ConfirmService {
         return apply(payment, request.source());
     }
 
+    /** Our order as stored, without asking i'mport (for callers that already know confirmation changed nothing). */
+    public Optional<Order> currentOrder(String merchantUid) {
+        return orders.find(merchantUid);
+    }
+
     /** Applies a payment already fetched from i'mport (our own charges, reconciliation). */
     public ConfirmOutcome apply(IamportPayment payment, ConfirmSource source) {
         if (payment.sandbox() && !iamport.includeSandbox()) {

@@ -21,11 +21,15 @@ public final class FunctionTestBed implements AutoCloseable {
     private final ApplicationContext context;
     private final APIGatewayV2HTTPEventFunction function;
     private final String tableName;
+    private final Map<String, Object> properties;
+    private final boolean ownsSandbox;
 
-    private FunctionTestBed(IamportSandbox sandbox, ApplicationContext context, String tableName) {
+    private FunctionTestBed(IamportSandbox sandbox, Map<String, Object> properties, String tableName, boolean ownsSandbox) {
         this.sandbox = sandbox;
-        this.context = context;
+        this.properties = Map.copyOf(properties);
+        this.context = ApplicationContext.builder().environments("function", "lambda").properties(properties).start();
         this.tableName = tableName;
+        this.ownsSandbox = ownsSandbox;
         this.function = new APIGatewayV2HTTPEventFunction(context);
     }
 
@@ -44,8 +48,15 @@ public final class FunctionTestBed implements AutoCloseable {
         properties.put("iamport.read-retry-delay", "10ms");
         properties.put("payments.enabled-pgs", "payco,chai,kakaopay,tosspayments,uplus");
         properties.putAll(overrides);
-        ApplicationContext context = ApplicationContext.builder().environments("function", "lambda").properties(properties).start();
-        return new FunctionTestBed(sandbox, context, table);
+        return new FunctionTestBed(sandbox, properties, table, true);
+    }
+
+    /**
+     * Another instance of the same function (its own context, as on another Lambda instance) on the
+     * same table, secret and sandbox: for races between instances.
+     */
+    public FunctionTestBed sibling() {
+        return new FunctionTestBed(sandbox, properties, tableName, false);
     }
 
     public HttpApiResponse invoke(HttpApiEvent event) {
@@ -71,6 +82,8 @@ public final class FunctionTestBed implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-        sandbox.close();
+        if (ownsSandbox) {
+            sandbox.close();
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
  * product           CATALOG                PRODUCT#{sku}                           -                     -
  * plan              CATALOG                PLAN#{plan_id}                          -                     -
  * idempotency key   IDEMPOTENCY#{scope}#{sha256(key)}  IDEMPOTENCY                 -                     -   (expires_at TTL)
+ * webhook delivery  WEBHOOK#{imp_uid}      DELIVERY#{received_at}#{uuid}           -                     -   (expires_at TTL)
  *
  *   *   only while the order is PENDING or AWAITING_DEPOSIT (reconciliation sweep)
  *   **  only while the subscription is billable and has a next charge time (rebill due query)
@@ -46,6 +47,7 @@ public final class TableKeys {
     static final String PRODUCT_PREFIX = "PRODUCT#";
     static final String PLAN_PREFIX = "PLAN#";
     static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
+    static final String DELIVERY_PREFIX = "DELIVERY#";
 
     private static final DateTimeFormatter SORTABLE_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -83,6 +85,10 @@ public final class TableKeys {
 
     static String planSk(String planId) {
         return PLAN_PREFIX + planId;
+    }
+
+    static String webhookPk(String impUid) {
+        return "WEBHOOK#" + impUid;
     }
 
     /** Client keys are hashed: bounded length, no separator characters from outside. */

@@ -1,0 +1,233 @@
+package kr.storefront.payments.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import kr.storefront.payments.core.checkout.CheckoutParams;
+import kr.storefront.payments.core.checkout.Device;
+import kr.storefront.payments.core.confirm.WebhookDelivery;
+import kr.storefront.payments.core.confirm.WebhookLog;
+import kr.storefront.payments.core.confirm.WebhookVerdict;
+import kr.storefront.payments.core.domain.OrderStatus;
+import kr.storefront.payments.http.testing.HttpApiEvent;
+import kr.storefront.payments.http.testing.HttpApiResponse;
+import kr.storefront.payments.testkit.aws.AwsEmulator;
+import kr.storefront.payments.testkit.iamport.Endpoint;
+import kr.storefront.payments.testkit.iamport.WebhookFormat;
+import kr.storefront.payments.testkit.iamport.WindowOutcome;
+import kr.storefront.payments.testkit.iamport.WindowRequest;
+import kr.storefront.payments.testkit.iamport.WindowResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** i'mport's notification: both content types, ordering against the redirect, duplicates, forgeries, outages. */
+class WebhookIT extends VerifyIntegrationTest {
+
+    @BeforeEach
+    void reset() {
+        verify.bed.sandbox().faults().clear();
+        verify.webhooksAs(WebhookFormat.JSON);
+    }
+
+    @Test
+    void paidViaWebhook_json() {
+        CheckoutParams order = verify.order("tosspayments", "card", Device.PC);
+
+        WindowResult window = payAndAwaitWebhooks(order, 1);
+
+        assertThat(verify.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.PAID);
+        assertThat(lastDelivery().responseStatus()).isEqualTo(200);
+        assertThat(audit(window.impUid())).singleElement().satisfies(record -> {
+            assertThat(record.verdict()).isEqualTo(WebhookVerdict.HANDLED);
+            assertThat(record.status()).isEqualTo("paid");
+            assertThat(record.sourceIp()).isEqualTo("127.0.0.1");
+            assertThat(record.expiresAt()).isAfter(record.receivedAt().plus(Duration.ofDays(89)));
+        });
+    }
+
+    @Test
+    void paidViaWebhook_form() {
+        verify.webhooksAs(WebhookFormat.FORM);
+        CheckoutParams order = verify.order("payco", "card", Device.PC);
+
+        payAndAwaitWebhooks(order, 1);
+
+        assertThat(verify.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.PAID);
+        assertThat(lastDelivery().responseStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void webhookBeforeTheRedirect_bothConverge_withOneTransition() {
+        CheckoutParams order = verify.order("tosspayments", "card", Device.MOBILE);
+        int before = verify.bed.sandbox().webhookDeliveries().size();
+        WindowResult window = verify.pay(order, WindowRequest.Device.MOBILE, WindowOutcome.pay());
+        assertThat(verify.bed.sandbox().awaitWebhooks(before + 1, Duration.ofSeconds(10))).isTrue();
+
+        HttpApiResponse redirect = verify.follow(window.redirect().orElseThrow());
+
+        assertThat(redirect.header("Location")).endsWith("&status=paid");
+        assertThat(verify.stored(order.merchantUid()).version()).isEqualTo(2);
+    }
+
+    @Test
+    void webhookAfterTheRedirect_findsTheWorkDone() {
+        verify.bed.sandbox().faults().holdWebhooks();
+        CheckoutParams order = verify.order("tosspayments", "card", Device.MOBILE);
+        WindowResult window = verify.pay(order, WindowRequest.Device.MOBILE, WindowOutcome.pay());
+
+        assertThat(verify.follow(window.redirect().orElseThrow()).header("Location")).endsWith("&status=paid");
+        int before = verify.bed.sandbox().webhookDeliveries().size();
+        verify.bed.sandbox().faults().releaseHeldWebhooks(false);
+        verify.bed.sandbox().awaitWebhooks(before + 1, Duration.ofSeconds(10));
+
+        assertThat(lastDelivery().responseStatus()).isEqualTo(200);
+        assertThat(verify.stored(order.merchantUid()).version()).isEqualTo(2);
+        assertThat(audit(window.impUid())).singleElement().extracting(WebhookDelivery::detail).isEqualTo("no change, PAID");
+    }
+
+    @Test
+    void duplicateWebhook_isAnsweredTwice_andAppliedOnce() {
+        verify.bed.sandbox().faults().duplicateWebhooks(1);
+        CheckoutParams order = verify.order("kakaopay", null, Device.PC);
+
+        WindowResult window = payAndAwaitWebhooks(order, 2);
+
+        assertThat(verify.bed.sandbox().webhookDeliveries()).filteredOn(d -> window.impUid().equals(d.fields().get("imp_uid")))
+                .hasSize(2).allSatisfy(d -> assertThat(d.responseStatus()).isEqualTo(200));
+        assertThat(verify.stored(order.merchantUid()).version()).isEqualTo(2);
+        assertThat(audit(window.impUid())).extracting(WebhookDelivery::detail).containsExactlyInAnyOrder("now PAID", "no change, PAID");
+    }
+
+    @Test
+    void forgedWebhook_forAnUnknownImpUid_is404_andChangesNothing() {
+        CheckoutParams order = verify.order("tosspayments", "card", Device.PC);
+
+        var delivery = verify.bed.sandbox().sendWebhook(verify.bridge.url("/webhooks/iamport"), WebhookFormat.JSON,
+                Map.of("imp_uid", "imp_999999999999", "merchant_uid", order.merchantUid(), "status", "paid"));
+
+        assertThat(delivery.responseStatus()).isEqualTo(404);
+        assertThat(verify.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.PENDING);
+    }
+
+    @Test
+    void forgedWebhook_claimingPaidForAnUnpaidPayment_changesNothing() {
+        CheckoutParams order = verify.order("tosspayments", "card", Device.PC);
+        WindowResult abandoned = verify.pay(order, WindowRequest.Device.PC, WindowOutcome.userCancel());
+
+        var delivery = verify.bed.sandbox().sendWebhook(verify.bridge.url("/webhooks/iamport"), WebhookFormat.FORM,
+                Map.of("imp_uid", abandoned.impUid(), "merchant_uid", order.merchantUid(), "status", "paid"));
+
+        assertThat(delivery.responseStatus()).isEqualTo(200);
+        assertThat(verify.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(verify.stored(order.merchantUid()).version()).isEqualTo(1);
+    }
+
+    @Test
+    void forgedWebhook_withTheImpUidOfAnotherOrder_is400() {
+        CheckoutParams victim = verify.order("tosspayments", "card", Device.PC);
+        CheckoutParams paid = verify.order("tosspayments", "card", Device.PC);
+        WindowResult window = payAndAwaitWebhooks(paid, 1);
+
+        var delivery = verify.bed.sandbox().sendWebhook(verify.bridge.url("/webhooks/iamport"), WebhookFormat.JSON,
+                Map.of("imp_uid", window.impUid(), "merchant_uid", victim.merchantUid(), "status", "paid"));
+
+        assertThat(delivery.responseStatus()).isEqualTo(400);
+        assertThat(verify.stored(victim.merchantUid()).status()).isEqualTo(OrderStatus.PENDING);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "not JSON              | application/json                  | {imp_uid:",
+        "JSON array            | application/json                  | [\"imp_1\"]",
+        "no imp_uid            | application/json                  | {\"merchant_uid\":\"ord_x\",\"status\":\"paid\"}",
+        "imp_uid as a number   | application/json                  | {\"imp_uid\":123,\"status\":\"paid\"}",
+        "imp_uid not i'mport's | application/json                  | {\"imp_uid\":\"../../admin\",\"status\":\"paid\"}",
+        "form without imp_uid  | application/x-www-form-urlencoded | merchant_uid=ord_x&status=paid",
+        "bad merchant_uid      | application/x-www-form-urlencoded | imp_uid=imp_123&merchant_uid=%3Cscript%3E",
+        "empty body            | application/json                  | ' '"})
+    void malformedWebhook_is400_inTheStableShape_andRecorded(String description, String contentType, String body) {
+        long lookups = verify.bed.sandbox().count(Endpoint.GET_PAYMENT);
+
+        HttpApiResponse response = verify.bed.invoke(HttpApiEvent.request("POST", "/webhooks/iamport")
+                .header("content-type", contentType).body(body));
+
+        assertThat(response.status()).as(description).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("invalid_request");
+        assertThat(response.json().path("request_id").asText()).isNotBlank();
+        assertThat(verify.bed.sandbox().count(Endpoint.GET_PAYMENT)).isEqualTo(lookups);
+        assertThat(audit("-")).anySatisfy(record -> assertThat(record.detail()).startsWith("malformed"));
+    }
+
+    @Test
+    void base64EncodedFormBody_fromApiGateway_isRead() {
+        CheckoutParams order = verify.order("tosspayments", "card", Device.PC);
+        verify.bed.sandbox().faults().dropWebhooks(1);
+        WindowResult window = verify.pay(order, WindowRequest.Device.PC, WindowOutcome.pay());
+
+        HttpApiResponse response = verify.bed.invoke(HttpApiEvent.request("POST", "/webhooks/iamport")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .base64Body("imp_uid=" + window.impUid() + "&merchant_uid=" + order.merchantUid() + "&status=paid"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(verify.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.PAID);
+    }
+
+    @Test
+    void iamportDown_webhookAsksForARetry_andTheResendSucceeds() {
+        CheckoutParams order = verify.order("tosspayments", "card", Device.PC);
+        verify.bed.sandbox().faults().dropWebhooks(1);
+        WindowResult window = verify.pay(order, WindowRequest.Device.PC, WindowOutcome.pay());
+        verify.bed.sandbox().faults().failNext(Endpoint.GET_PAYMENT, 10, 503);
+        Map<String, String> body = Map.of("imp_uid", window.impUid(), "merchant_uid", order.merchantUid(), "status", "paid");
+
+        var first = verify.bed.sandbox().sendWebhook(verify.bridge.url("/webhooks/iamport"), WebhookFormat.JSON, body);
+        verify.bed.sandbox().faults().clear();
+        var resend = verify.bed.sandbox().sendWebhook(verify.bridge.url("/webhooks/iamport"), WebhookFormat.JSON, body);
+
+        assertThat(first.responseStatus()).isEqualTo(503);
+        assertThat(resend.responseStatus()).isEqualTo(200);
+        assertThat(verify.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.PAID);
+        assertThat(audit(window.impUid())).extracting(WebhookDelivery::verdict)
+                .containsExactly(WebhookVerdict.RETRY_LATER, WebhookVerdict.HANDLED);
+    }
+
+    @Test
+    void sourceAllowlist_whenConfigured_refusesOtherSenders(AwsEmulator emulator) {
+        try (VerifyTestSupport guarded = VerifyTestSupport.start(emulator, Map.of("webhook.allowed-source-ips",
+                "52.78.100.19,52.78.48.223,52.78.5.241"))) {
+            CheckoutParams order = guarded.order("tosspayments", "card", Device.PC);
+            guarded.bed.sandbox().faults().dropWebhooks(1);
+            WindowResult window = guarded.pay(order, WindowRequest.Device.PC, WindowOutcome.pay());
+            HttpApiEvent webhook = HttpApiEvent.request("POST", "/webhooks/iamport")
+                    .body("{\"imp_uid\":\"" + window.impUid() + "\",\"merchant_uid\":\"" + order.merchantUid() + "\",\"status\":\"paid\"}");
+
+            HttpApiResponse stranger = guarded.bed.invoke(webhook.sourceIp("198.51.100.7"));
+            assertThat(stranger.status()).isEqualTo(403);
+            assertThat(guarded.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.PENDING);
+
+            HttpApiResponse iamport = guarded.bed.invoke(webhook.sourceIp("52.78.5.241"));
+            assertThat(iamport.status()).isEqualTo(200);
+            assertThat(guarded.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.PAID);
+        }
+    }
+
+    private WindowResult payAndAwaitWebhooks(CheckoutParams order, int expected) {
+        int before = verify.bed.sandbox().webhookDeliveries().size();
+        WindowResult window = verify.pay(order, WindowRequest.Device.PC, WindowOutcome.pay());
+        assertThat(verify.bed.sandbox().awaitWebhooks(before + expected, Duration.ofSeconds(10))).isTrue();
+        return window;
+    }
+
+    private kr.storefront.payments.testkit.iamport.WebhookDelivery lastDelivery() {
+        List<kr.storefront.payments.testkit.iamport.WebhookDelivery> deliveries = verify.bed.sandbox().webhookDeliveries();
+        return deliveries.get(deliveries.size() - 1);
+    }
+
+    private List<WebhookDelivery> audit(String impUid) {
+        return verify.bed.bean(WebhookLog.class).deliveries(impUid);
+    }
+}
