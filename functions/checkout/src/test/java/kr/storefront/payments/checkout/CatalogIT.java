@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import kr.storefront.payments.http.testing.FunctionTestBed;
-import kr.storefront.payments.http.testing.HttpApiEvent;
+import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
 import kr.storefront.payments.http.testing.HttpApiResponse;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;

@@ -16,7 +16,7 @@ import kr.storefront.payments.core.confirm.ConfirmSource;
 import kr.storefront.payments.core.domain.BillingKeyStatus;
 import kr.storefront.payments.core.store.BillingKeyStore;
 import kr.storefront.payments.http.testing.FunctionTestBed;
-import kr.storefront.payments.http.testing.HttpApiEvent;
+import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
 import kr.storefront.payments.http.testing.HttpApiResponse;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
@@ -74,6 +74,7 @@ class CustomerRoutesIT {
         JsonNode params = body.path("params");
         assertThat(params.path("pg").asText()).isEqualTo("kakaopay");
         assertThat(params.path("customer_uid").asText()).isEqualTo(customerUid);
+        assertThat(params.has("amount")).isTrue();
         assertThat(params.path("amount").asLong()).isZero();
         assertThat(params.has("pay_method")).isFalse();
         assertThat(params.path("name").asText()).isEqualTo("Monthly coffee");
@@ -134,6 +135,7 @@ class CustomerRoutesIT {
         String aliceKey = activeKey(alice);
 
         JsonNode bobsList = bed.invoke(HttpApiEvent.request("GET", "/checkout/billing-keys").signedInAs(bob)).json();
+        assertThat(bobsList.has("items")).as("an empty list is still a list").isTrue();
         HttpApiResponse bobDeletes = bed.invoke(HttpApiEvent.request("DELETE", "/checkout/billing-keys/" + aliceKey).signedInAs(bob));
         JsonNode alicesList = bed.invoke(HttpApiEvent.request("GET", "/checkout/billing-keys").signedInAs(alice)).json();
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import kr.storefront.payments.core.domain.OrderStatus;
 import kr.storefront.payments.core.store.OrderStore;
 import kr.storefront.payments.http.testing.FunctionTestBed;
-import kr.storefront.payments.http.testing.HttpApiEvent;
+import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
 import kr.storefront.payments.http.testing.HttpApiResponse;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;

@@ -14,7 +14,7 @@ import kr.storefront.payments.core.checkout.CheckoutParams;
 import kr.storefront.payments.core.checkout.Device;
 import kr.storefront.payments.core.domain.OrderStatus;
 import kr.storefront.payments.http.testing.FunctionTestBed;
-import kr.storefront.payments.http.testing.HttpApiEvent;
+import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
 import kr.storefront.payments.http.testing.HttpApiResponse;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;

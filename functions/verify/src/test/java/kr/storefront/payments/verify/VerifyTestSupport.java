@@ -17,7 +17,7 @@ import kr.storefront.payments.core.domain.BillingInterval;
 import kr.storefront.payments.core.domain.Order;
 import kr.storefront.payments.core.store.OrderStore;
 import kr.storefront.payments.http.testing.FunctionTestBed;
-import kr.storefront.payments.http.testing.HttpApiEvent;
+import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
 import kr.storefront.payments.http.testing.HttpApiResponse;
 import kr.storefront.payments.http.testing.LambdaHttpBridge;
 import kr.storefront.payments.testkit.aws.AwsEmulator;

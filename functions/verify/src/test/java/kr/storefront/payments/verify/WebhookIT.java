@@ -11,7 +11,7 @@ import kr.storefront.payments.core.confirm.WebhookDelivery;
 import kr.storefront.payments.core.confirm.WebhookLog;
 import kr.storefront.payments.core.confirm.WebhookVerdict;
 import kr.storefront.payments.core.domain.OrderStatus;
-import kr.storefront.payments.http.testing.HttpApiEvent;
+import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
 import kr.storefront.payments.http.testing.HttpApiResponse;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.iamport.Endpoint;

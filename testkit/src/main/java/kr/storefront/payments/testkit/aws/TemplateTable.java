@@ -1,20 +1,10 @@
 package kr.storefront.payments.testkit.aws;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -37,12 +27,7 @@ public record TemplateTable(String logicalId, List<AttributeDefinition> attribut
 
     /** Reads the first {@code AWS::DynamoDB::Table} resource of the template. */
     public static TemplateTable fromTemplate(Path template) {
-        Map<String, Object> document;
-        try (Reader reader = Files.newBufferedReader(template)) {
-            document = new Yaml(new CloudFormationConstructor()).load(reader);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + template, e);
-        }
+        Map<String, Object> document = CloudFormationYaml.load(template);
         Map<String, Object> resources = map(document.get("Resources"));
         for (Map.Entry<String, Object> resource : resources.entrySet()) {
             Map<String, Object> body = map(resource.getValue());
@@ -111,33 +96,11 @@ public record TemplateTable(String logicalId, List<AttributeDefinition> attribut
         return List.copyOf(keys);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
-        return value == null ? Map.of() : (Map<String, Object>) value;
+        return CloudFormationYaml.map(value);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Object> list(Object value) {
-        return value == null ? List.of() : (List<Object>) value;
-    }
-
-    /** Reads CloudFormation short-form tags ({@code !Ref}, {@code !Sub}, ...) as their plain value. */
-    static final class CloudFormationConstructor extends SafeConstructor {
-
-        CloudFormationConstructor() {
-            super(new LoaderOptions());
-            this.yamlConstructors.put(null, new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    if (node instanceof ScalarNode scalar) {
-                        return constructScalar(scalar);
-                    }
-                    if (node instanceof SequenceNode sequence) {
-                        return constructSequence(sequence);
-                    }
-                    return constructMapping((MappingNode) node);
-                }
-            });
-        }
+        return CloudFormationYaml.list(value);
     }
 }

@@ -1,5 +1,7 @@
 package kr.storefront.payments.http.testing;
 
+import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;

@@ -1,5 +1,7 @@
 package kr.storefront.payments.http.testing;
 
+import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package kr.storefront.payments.http.testing;
+package kr.storefront.payments.testkit.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * API Gateway HTTP API (payload 2.0) events as API Gateway builds them: after the authorizer
- * (JWT claims or IAM identity), with the body base64-encoded when asked. Fixtures are JSON files
- * under {@code src/test/resources/events/}, the same shape {@code sam local invoke -e} takes.
+ * (JWT claims or IAM identity), with the body base64-encoded when asked. Used by function tests
+ * and by the local stack, which plays API Gateway in front of the functions. Fixtures are JSON
+ * files under {@code src/test/resources/events/}, the same shape {@code sam local invoke -e} takes.
  */
 public final class HttpApiEvent {
 
@@ -115,9 +116,14 @@ public final class HttpApiEvent {
 
     /** As after API Gateway's JWT authorizer validated a token with this {@code sub}. */
     public HttpApiEvent signedInAs(String subject) {
+        return jwtClaims(Map.of("sub", subject, "iss", "https://issuer.example.com", "aud", "storefront"));
+    }
+
+    /** As after API Gateway's JWT authorizer validated a token with these claims. */
+    public HttpApiEvent jwtClaims(Map<String, String> claims) {
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
         APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
-        jwt.setClaims(Map.of("sub", subject, "iss", "https://issuer.example.com", "aud", "storefront"));
+        jwt.setClaims(Map.copyOf(claims));
         jwt.setScopes(List.of());
         authorizer.setJwt(jwt);
         event.getRequestContext().setAuthorizer(authorizer);
@@ -132,6 +138,12 @@ public final class HttpApiEvent {
         iam.setAccountId("123456789012");
         authorizer.setIam(iam);
         event.getRequestContext().setAuthorizer(authorizer);
+        return this;
+    }
+
+    /** The domain API Gateway received the request on (the Host the client used). */
+    public HttpApiEvent domainName(String domain) {
+        event.getRequestContext().setDomainName(domain);
         return this;
     }
 

@@ -1,0 +1,170 @@
+package kr.storefront.payments.local;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.storefront.payments.testkit.aws.TemplateTable;
+import kr.storefront.payments.testkit.iamport.IamportSandbox;
+import kr.storefront.payments.testkit.iamport.MerchantCredentials;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Everything the functions run against locally: the i'mport sandbox, DynamoDB (embedded DynamoDB
+ * Local, or an emulator endpoint), the credentials secret, and the value of every environment
+ * variable template.yaml gives a function.
+ */
+final class LocalEnvironment implements AutoCloseable {
+
+    static final String TABLE = "payments-local";
+    static final String SECRET_ID = "local/iamport";
+    private static final Region REGION = Region.AP_NORTHEAST_2;
+
+    private final IamportSandbox sandbox;
+    private final EmbeddedDynamoDb embedded;
+    private final URI awsEndpoint;
+    private final URI baseUrl;
+    private final LocalStackOptions options;
+    private final String secretValue;
+
+    private LocalEnvironment(IamportSandbox sandbox, EmbeddedDynamoDb embedded, URI awsEndpoint, URI baseUrl,
+                             LocalStackOptions options, String secretValue) {
+        this.sandbox = sandbox;
+        this.embedded = embedded;
+        this.awsEndpoint = awsEndpoint;
+        this.baseUrl = baseUrl;
+        this.options = options;
+        this.secretValue = secretValue;
+    }
+
+    /** @param baseUrl where the local API will answer (the functions build redirect and webhook URLs on it) */
+    static LocalEnvironment start(LocalStackOptions options, URI baseUrl) {
+        IamportSandbox sandbox = IamportSandbox.start();
+        MerchantCredentials credentials = sandbox.credentials();
+        String secretValue = "{\"imp_key\":\"" + credentials.impKey() + "\",\"imp_secret\":\"" + credentials.impSecret()
+                + "\",\"imp_code\":\"" + credentials.impCode() + "\"}";
+        EmbeddedDynamoDb embedded = options.awsEndpoint() == null ? EmbeddedDynamoDb.start() : null;
+        URI endpoint = embedded != null ? embedded.endpoint() : options.awsEndpoint();
+        LocalEnvironment environment = new LocalEnvironment(sandbox, embedded, endpoint, baseUrl, options, secretValue);
+        environment.createTable();
+        if (embedded == null) {
+            environment.createSecret();
+        }
+        return environment;
+    }
+
+    IamportSandbox sandbox() {
+        return sandbox;
+    }
+
+    URI awsEndpoint() {
+        return awsEndpoint;
+    }
+
+    /** The value of each environment variable the template gives this function. */
+    Map<String, Object> environmentFor(SamTemplate.FunctionSpec function, SamTemplate template) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        function.environment().forEach((name, templateValue) -> values.put(name, valueOf(name, templateValue, template)));
+        return values;
+    }
+
+    /** Properties every function gets beside its environment: where AWS is, and (embedded) the secret. */
+    Map<String, Object> properties() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("aws.region", REGION.id());
+        properties.put("aws.access-key-id", "local");
+        properties.put("aws.secret-key", "local");
+        properties.put("aws.services.dynamodb.endpoint-override", awsEndpoint.toString());
+        properties.put("aws.services.secretsmanager.endpoint-override", awsEndpoint.toString());
+        if (embedded != null) {
+            properties.put(LocalSecretSource.SECRET_ID_PROPERTY, SECRET_ID);
+            properties.put(LocalSecretSource.SECRET_VALUE_PROPERTY, secretValue);
+        }
+        return properties;
+    }
+
+    /** Micronaut environments the functions run in. */
+    List<String> environments() {
+        List<String> environments = new ArrayList<>(List.of("function", "lambda", "local"));
+        if (embedded != null) {
+            environments.add(LocalSecretSource.ENVIRONMENT);
+        }
+        return environments;
+    }
+
+    String describeAws() {
+        return embedded != null ? "embedded DynamoDB Local at " + awsEndpoint + " (secret held in memory)"
+                : "AWS emulator at " + awsEndpoint;
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    /**
+     * Local values for what the deployed stack computes (table, secret, URLs); the template's own
+     * literal or parameter default for the rest. A variable nobody can set stops the start, so a new
+     * template variable is never silently missing locally.
+     */
+    private Object valueOf(String name, String templateValue, SamTemplate template) {
+        String local = switch (name) {
+            case "STORE_TABLE_NAME" -> TABLE;
+            case "IAMPORT_SECRET_ID" -> SECRET_ID;
+            case "IAMPORT_BASE_URL" -> sandbox.baseUrl().toString();
+            case "PAYMENTS_ENABLED_PGS" -> options.enabledPgs();
+            case "CHECKOUT_PUBLIC_BASE_URL" -> baseUrl.toString();
+            case "CHECKOUT_SEND_NOTICE_URL" -> "true";
+            case "CHECKOUT_TOSS_API_MODE" -> Boolean.toString(options.tossApiMode());
+            case "VERIFY_SUCCESS_URL", "VERIFY_FAILURE_URL" -> baseUrl + "/demo/result";
+            default -> null;
+        };
+        if (local != null) {
+            return local;
+        }
+        if (!template.logicalIds().contains(templateValue)) {
+            return templateValue; // a literal in the template
+        }
+        String fallback = template.parameterDefaults().get(templateValue);
+        if (fallback == null) {
+            throw new IllegalStateException("template.yaml sets " + name + " from " + templateValue
+                    + ", which the local stack cannot provide; add a local value in LocalEnvironment");
+        }
+        return fallback;
+    }
+
+    private void createTable() {
+        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(awsEndpoint).region(REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            TemplateTable table = TemplateTable.fromTemplate(options.template());
+            boolean exists = dynamo.listTables().tableNames().contains(TABLE);
+            if (!exists) {
+                dynamo.createTable(table.createRequest(TABLE));
+                dynamo.waiter().waitUntilTableExists(request -> request.tableName(TABLE));
+            }
+        }
+    }
+
+    private void createSecret() {
+        try (SecretsManagerClient secrets = SecretsManagerClient.builder().endpointOverride(awsEndpoint).region(REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            try {
+                secrets.createSecret(request -> request.name(SECRET_ID).secretString(secretValue));
+            } catch (software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException e) {
+                secrets.putSecretValue(request -> request.secretId(SECRET_ID).secretString(secretValue));
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package kr.storefront.payments.local;
+
+import io.micronaut.core.annotation.Nullable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.storefront.payments.testkit.aws.CloudFormationYaml;
+
+/**
+ * What the local stack needs from {@code template.yaml}: each function's handler, environment
+ * variable names and events, and the HTTP API's routes. Read from the template itself, so the
+ * local stack cannot drift from what is deployed.
+ */
+record SamTemplate(List<FunctionSpec> functions, List<String> corsOrigins, Map<String, String> parameterDefaults,
+                   java.util.Set<String> logicalIds) {
+
+    /** How API Gateway authorizes a route. */
+    enum Authorization { NONE, JWT, IAM }
+
+    /** One route of the HTTP API. */
+    record HttpRoute(String method, String path, Authorization authorization, String functionId) { }
+
+    /**
+     * One function.
+     *
+     * @param logicalId        resource name, e.g. {@code CheckoutFunction}
+     * @param handler          Lambda handler class
+     * @param environment      every environment variable the function gets (Globals included), with its template value
+     * @param routes           its HttpApi events
+     * @param scheduleInput    the ScheduleV2 event's Input template, if any
+     * @param timeoutSeconds   the Lambda timeout
+     */
+    record FunctionSpec(String logicalId, String handler, Map<String, String> environment, List<HttpRoute> routes,
+                        @Nullable String scheduleInput, int timeoutSeconds) { }
+
+    static SamTemplate read(Path template) {
+        Map<String, Object> document = CloudFormationYaml.load(template);
+        Map<String, Object> globals = CloudFormationYaml.map(CloudFormationYaml.map(document.get("Globals")).get("Function"));
+        Map<String, String> globalEnvironment = environment(globals);
+        int globalTimeout = globals.get("Timeout") == null ? 3 : Integer.parseInt(globals.get("Timeout").toString());
+        List<FunctionSpec> functions = new ArrayList<>();
+        List<String> corsOrigins = List.of("*");
+        Map<String, String> parameterDefaults = new LinkedHashMap<>();
+        CloudFormationYaml.map(document.get("Parameters")).forEach((name, declared) -> {
+            Object fallback = CloudFormationYaml.map(declared).get("Default");
+            parameterDefaults.put(name, fallback == null ? null : String.valueOf(fallback));
+        });
+        for (Map.Entry<String, Object> resource : CloudFormationYaml.map(document.get("Resources")).entrySet()) {
+            Map<String, Object> body = CloudFormationYaml.map(resource.getValue());
+            Map<String, Object> properties = CloudFormationYaml.map(body.get("Properties"));
+            if ("AWS::Serverless::HttpApi".equals(body.get("Type"))) {
+                Object origins = CloudFormationYaml.map(properties.get("CorsConfiguration")).get("AllowOrigins");
+                corsOrigins = origins instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of("*");
+            }
+            if ("AWS::Serverless::Function".equals(body.get("Type"))) {
+                functions.add(function(resource.getKey(), properties, globalEnvironment, globalTimeout));
+            }
+        }
+        java.util.Set<String> logicalIds = new java.util.LinkedHashSet<>(parameterDefaults.keySet());
+        logicalIds.addAll(CloudFormationYaml.map(document.get("Resources")).keySet());
+        return new SamTemplate(List.copyOf(functions), corsOrigins, java.util.Collections.unmodifiableMap(parameterDefaults),
+                java.util.Set.copyOf(logicalIds));
+    }
+
+    List<HttpRoute> routes() {
+        return functions.stream().flatMap(function -> function.routes().stream()).toList();
+    }
+
+    FunctionSpec function(String logicalId) {
+        return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("template.yaml has no function " + logicalId + "; it has "
+                        + functions.stream().map(FunctionSpec::logicalId).toList()));
+    }
+
+    private static FunctionSpec function(String logicalId, Map<String, Object> properties, Map<String, String> globalEnvironment,
+                                         int globalTimeout) {
+        Map<String, String> environment = new LinkedHashMap<>(globalEnvironment);
+        environment.putAll(environment(properties));
+        List<HttpRoute> routes = new ArrayList<>();
+        String scheduleInput = null;
+        for (Object declared : CloudFormationYaml.map(properties.get("Events")).values()) {
+            Map<String, Object> event = CloudFormationYaml.map(declared);
+            Map<String, Object> eventProperties = CloudFormationYaml.map(event.get("Properties"));
+            if ("HttpApi".equals(event.get("Type"))) {
+                Object authorizer = CloudFormationYaml.map(eventProperties.get("Auth")).get("Authorizer");
+                Authorization authorization = authorizer == null ? Authorization.NONE
+                        : "AWS_IAM".equals(authorizer) ? Authorization.IAM : Authorization.JWT;
+                routes.add(new HttpRoute(((String) eventProperties.get("Method")).toUpperCase(java.util.Locale.ROOT),
+                        (String) eventProperties.get("Path"), authorization, logicalId));
+            } else if ("ScheduleV2".equals(event.get("Type"))) {
+                scheduleInput = (String) eventProperties.get("Input");
+            }
+        }
+        int timeout = properties.get("Timeout") == null ? globalTimeout : Integer.parseInt(properties.get("Timeout").toString());
+        return new FunctionSpec(logicalId, (String) properties.get("Handler"), Map.copyOf(environment), List.copyOf(routes),
+                scheduleInput, timeout);
+    }
+
+    /** Variable name to its template value (an intrinsic such as {@code !Ref X} reads as {@code X}). */
+    private static Map<String, String> environment(Map<String, Object> functionProperties) {
+        Map<String, Object> variables = CloudFormationYaml.map(CloudFormationYaml.map(functionProperties.get("Environment"))
+                .get("Variables"));
+        Map<String, String> environment = new LinkedHashMap<>();
+        variables.forEach((name, value) -> environment.put(name, String.valueOf(value)));
+        return environment;
+    }
+}

@@ -1,0 +1,210 @@
+package kr.storefront.payments.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import kr.storefront.payments.testkit.aws.TemplateTable;
+import kr.storefront.payments.testkit.iamport.Payment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The demo storefront in headless Chromium: the page calls checkout, opens the sandbox's stand-in for
+ * the i'mport window through {@code IMP.request_pay}, and shows what verify confirmed. Uses Debian's
+ * {@code chromium} and {@code chromium-driver} (.ci/run installs them); screenshots of each step go to
+ * {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoStorefrontIT {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("demo.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("demo.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private LocalStack stack;
+    private WebDriver browser;
+
+    @BeforeAll
+    void start() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("The browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", "
+                    + CHROMEDRIVER + "): apt-get install chromium chromium-driver (.ci/run does it).");
+        }
+        Files.createDirectories(SCREENSHOTS);
+        stack = LocalStack.start(LocalStackOptions.defaults(TemplateTable.locateTemplate()).withPort(0));
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1400");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    static Stream<Arguments> oneTimePayments() {
+        return Stream.of("tosspayments", "kakaopay", "payco", "chai", "uplus")
+                .flatMap(pg -> Stream.of(Arguments.of(pg, "pc"), Arguments.of(pg, "mobile")));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("oneTimePayments")
+    void oneTimePayment_isConfirmedPaidByVerify(String pg, String device) {
+        openShop();
+        new Select(find("#pg")).selectByValue(pg);
+        new Select(find("#device")).selectByValue(device);
+        String before = browser.getCurrentUrl();
+        find("#pay").click();
+
+        boolean redirected = device.equals("mobile") || pg.equals("chai"); // chai answers by m_redirect_url only
+        payInWindow(redirected, "#window-pay", pg + "-" + device);
+        if (redirected) {
+            waitFor().until(ExpectedConditions.urlContains("/demo/result"));
+            assertThat(browser.getCurrentUrl()).isNotEqualTo(before).contains("status=paid");
+        }
+        WebElement result = waitForResult("paid");
+        screenshot(pg + "-" + device + "-result");
+
+        String merchantUid = result.getAttribute("data-merchant-uid");
+        assertThat(stack.sandbox().paymentsByMerchantUid(merchantUid)).singleElement()
+                .satisfies(payment -> assertThat(payment.status()).isEqualTo(Payment.Status.PAID));
+        assertThat(find("#result-amount").getText()).isEqualTo(String.format("%,d원", paidAmount(merchantUid)));
+    }
+
+    @Test
+    void tamperedAmount_endsRejectedAndIsRefunded() {
+        openShop();
+        new Select(find("#pg")).selectByValue("tosspayments");
+        new Select(find("#device")).selectByValue("pc");
+        find("#pay").click();
+
+        payInWindow(false, "#window-tamper", "tamper");
+        WebElement result = waitForResult("rejected");
+        screenshot("tamper-result");
+
+        List<Payment> payments = stack.sandbox().paymentsByMerchantUid(result.getAttribute("data-merchant-uid"));
+        assertThat(payments).singleElement().satisfies(payment -> {
+            assertThat(payment.status()).as("refunded by verify").isEqualTo(Payment.Status.CANCELLED);
+            assertThat(payment.amount()).isLessThan(18_000L);
+        });
+    }
+
+    @Test
+    void billingKey_thenSubscription_thenRebillRun_chargesTheSavedCard() {
+        openShop();
+        find("#customer-id").clear();
+        find("#customer-id").sendKeys("buyer-" + UUID.randomUUID().toString().substring(0, 8));
+        find("#sign-in").click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#signed-in"), "signed in"));
+        new Select(find("#billing-pg")).selectByValue("tosspayments");
+        new Select(find("#plan")).selectByValue("monthly-coffee");
+        new Select(find("#device")).selectByValue("pc");
+        find("#register-card").click();
+
+        payInWindow(false, "#window-pay", "billing-key");
+        WebElement key = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#keys tr[data-status=active]")));
+        String customerUid = key.getAttribute("data-customer-uid");
+        assertThat(stack.sandbox().billingKey(customerUid)).as("issued at the sandbox").isPresent();
+        screenshot("billing-key-active");
+
+        key.findElement(By.cssSelector("button.subscribe")).click();
+        WebElement subscription = waitFor().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#subscriptions tr[data-status=active]")));
+        String firstCharge = subscription.getAttribute("data-next-charge-at");
+        screenshot("subscription-active");
+
+        find("#run-rebill").click();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#rebill-report")));
+        waitFor().until(driver -> {
+            WebElement row = driver.findElement(By.cssSelector("#subscriptions tbody tr"));
+            return !row.getAttribute("data-next-charge-at").equals(firstCharge);
+        });
+        screenshot("rebill-report");
+
+        assertThat(find("#rebill-report").getText()).contains("\"charged\": 1");
+        assertThat(stack.sandbox().requests()).as("one again call for the saved card")
+                .filteredOn(request -> request.path().equals("/subscribe/payments/again")).hasSize(1);
+    }
+
+    private void openShop() {
+        browser.get(stack.baseUrl() + "/demo/");
+        waitFor().until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+        assertThat(browser.findElements(By.cssSelector("#banner:not([hidden])"))).as("no error banner").isEmpty();
+    }
+
+    /** The window opens as an overlay iframe (PC) or as the whole page (mobile, chai); the buyer clicks {@code button}. */
+    private void payInWindow(boolean redirected, String button, String step) {
+        if (redirected) {
+            waitFor().until(ExpectedConditions.urlContains("/window/"));
+        } else {
+            waitFor().until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("imp-sandbox-window")));
+        }
+        waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector(button)));
+        screenshot(step + "-window");
+        browser.findElement(By.cssSelector(button)).click();
+        if (!redirected) {
+            browser.switchTo().defaultContent();
+        }
+    }
+
+    private WebElement waitForResult(String status) {
+        waitFor().until(driver -> {
+            String shown = driver.findElement(By.cssSelector("#result")).getAttribute("data-status");
+            return !shown.equals("none") && !shown.equals("pending") ? shown : null;
+        });
+        WebElement result = find("#result");
+        assertThat(result.getAttribute("data-status")).as(result.getText()).isEqualTo(status);
+        return result;
+    }
+
+    private long paidAmount(String merchantUid) {
+        return stack.sandbox().paymentsByMerchantUid(merchantUid).get(0).amount();
+    }
+
+    private WebElement find(String css) {
+        return waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    private WebDriverWait waitFor() {
+        return new WebDriverWait(browser, WAIT);
+    }
+
+    private void screenshot(String name) {
+        try {
+            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.move(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save screenshot " + name, e);
+        }
+    }
+}
