@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * An in-process fake of the i'mport (PortOne V1) REST API for integration tests: the real HTTP shapes
@@ -38,6 +39,7 @@ public final class IamportSandbox implements AutoCloseable {
     private final WebhookDispatcher webhooks;
     private final Refunds refunds;
     private final CheckoutWindow window;
+    private final WindowSessions windowSessions;
     private final Faults faults;
     private final SandboxServer server;
 
@@ -53,9 +55,13 @@ public final class IamportSandbox implements AutoCloseable {
                 webhookFaults, deliveries, options.consoleWebhookUrl(), options.webhookFormat());
         this.refunds = new Refunds(ledger, ids, clock);
         this.window = new CheckoutWindow(ledger, prepared, keys, behaviours, drafts, webhooks, ids, clock);
+        this.windowSessions = new WindowSessions(ids, clock);
         this.faults = new Faults(endpointFaults, webhookFaults, webhooks);
-        this.server = SandboxServer.start(
-                new ApiExchangeHandler(apiHandlers(drafts), tokens, endpointFaults, journal, clock));
+        var browser = browserHandler();
+        this.server = SandboxServer.start(Map.of(
+                "/", new ApiExchangeHandler(apiHandlers(drafts), tokens, endpointFaults, journal, clock),
+                BrowserExchangeHandler.SCRIPT_PATH, browser,
+                BrowserExchangeHandler.WINDOW_PREFIX, browser));
     }
 
     public static IamportSandbox start() {
@@ -86,9 +92,30 @@ public final class IamportSandbox implements AutoCloseable {
         return handlers;
     }
 
+    /** The browser side: iamport.js, the window page and its sessions, run by the same {@link CheckoutWindow}. */
+    private BrowserExchangeHandler browserHandler() {
+        Supplier<String> impCode = () -> tokens.credentials().impCode();
+        var api = new WindowSessionApi(windowSessions, window::complete, impCode, this::baseUrl);
+        return new BrowserExchangeHandler(windowSessions, api, new WindowPage(impCode));
+    }
+
     /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
     public URI baseUrl() {
         return server.baseUrl();
+    }
+
+    /**
+     * The sandbox's stand-in for {@code https://cdn.iamport.kr/v1/iamport.js}: load it in a storefront page
+     * instead, then {@code IMP.init(credentials().impCode())} and {@code IMP.request_pay(params, callback)} open
+     * the sandbox's window page (an overlay iframe on PC, a full-page redirect on mobile and for chai), where
+     * the buyer's choice runs the same simulation as {@link #completeWindow}. Served with CORS, so the page
+     * may come from any origin. Sandbox only: {@code window.IMP_SANDBOX_DEVICE = 'pc' | 'mobile'} forces the device
+     * the script otherwise guesses from the user agent. The window page's controls have the ids {@code window-pay},
+     * {@code window-fail}, {@code window-cancel}, {@code window-vbank} (vbank only), {@code window-tamper} and
+     * {@code window-tamper-amount}; the PC overlay is {@code #imp-sandbox-window} (close: {@code #imp-sandbox-close}).
+     */
+    public URI scriptUrl() {
+        return URI.create(baseUrl() + BrowserExchangeHandler.SCRIPT_PATH);
     }
 
     public MerchantCredentials credentials() {
@@ -110,12 +137,13 @@ public final class IamportSandbox implements AutoCloseable {
     }
 
     /**
-     * Forgets payments, prepared amounts, billing keys, card behaviours, faults (held webhooks are discarded),
-     * the request journal and the webhook log. The server, the credentials, issued tokens and the account's
-     * webhook settings (console URL, format) stay.
+     * Forgets payments, prepared amounts, billing keys, card behaviours, browser windows, faults (held webhooks
+     * are discarded), the request journal and the webhook log. The server, the credentials, issued tokens and the
+     * account's webhook settings (console URL, format) stay.
      */
     public void reset() {
         ledger.clear();
+        windowSessions.clear();
         prepared.clear();
         keys.clear();
         behaviours.clear();

@@ -5,8 +5,8 @@ import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Identifiers in i'mport's formats. One counter feeds them all, so imp_uids sort by creation and are
- * never reused, even across {@code reset()}.
+ * Identifiers in i'mport's formats, plus the sandbox's own window-session ids. One counter feeds the
+ * sequential ones, so imp_uids sort by creation and are never reused, even across {@code reset()}.
  */
 final class SandboxIds {
 
@@ -40,7 +40,16 @@ final class SandboxIds {
 
     /** Unguessable, like a real token: a test must not be able to forge one. */
     String accessToken() {
-        byte[] bytes = new byte[20];
+        return randomHex(20);
+    }
+
+    /** A browser checkout window's id: unguessable, since its URL is all a page needs to complete it. */
+    String windowSession() {
+        return "win_" + randomHex(16);
+    }
+
+    private String randomHex(int byteCount) {
+        byte[] bytes = new byte[byteCount];
         random.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }

@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The JDK HTTP server on a free loopback port. A cached thread pool lets concurrent calls and held
- * responses ({@code timeoutAfterApply}) proceed without blocking each other.
+ * responses ({@code timeoutAfterApply}) proceed without blocking each other. Each handler serves a
+ * context path; a request goes to the handler with the longest matching path prefix.
  */
 final class SandboxServer implements AutoCloseable {
 
@@ -24,11 +26,11 @@ final class SandboxServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    static SandboxServer start(HttpHandler handler) {
+    static SandboxServer start(Map<String, HttpHandler> handlersByContextPath) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
             ExecutorService executor = Executors.newCachedThreadPool(new DaemonThreads("iamport-sandbox-http"));
-            server.createContext("/", handler);
+            handlersByContextPath.forEach(server::createContext);
             server.setExecutor(executor);
             server.start();
             return new SandboxServer(server, executor);

@@ -60,24 +60,50 @@ final class WindowResults {
         }
 
         Optional<URI> redirect = params.text("m_redirect_url")
-                .filter(url -> request.device() == WindowRequest.Device.MOBILE
-                        || provider.map(PgProvider::alwaysRedirects).orElse(false))
+                .filter(url -> redirects(request.device(), provider))
                 .map(base -> redirectUri(base, outcome));
         Map<String, Object> callback = redirect.isPresent() ? Map.of() : callback(outcome, payment, identifiersOnly);
         return new WindowResult(impUid, merchantUid, success, errorCode, errorMsg, redirect, callback);
+    }
+
+    /**
+     * Whether the result goes to {@code m_redirect_url} instead of the callback: on mobile, and for chai
+     * everywhere. The browser-facing window ({@link WindowSessions}) decides its mode with the same rule.
+     */
+    static boolean redirects(WindowRequest.Device device, Optional<PgProvider> provider) {
+        return device == WindowRequest.Device.MOBILE || provider.map(PgProvider::alwaysRedirects).orElse(false);
     }
 
     /** The callback's rsp: the result fields, plus payment details for PGs that send them. */
     private static Map<String, Object> callback(Map<String, Object> outcome, Payment payment, boolean identifiersOnly) {
         var rsp = new LinkedHashMap<>(outcome);
         if (payment != null && !identifiersOnly) {
+            CardDetails card = payment.card();
+            Payment.VirtualAccount vbank = payment.vbank();
             rsp.put("pay_method", payment.payMethod());
             rsp.put("paid_amount", payment.amount());
+            rsp.put("currency", payment.currency());
             rsp.put("status", payment.status().wire());
+            rsp.put("name", payment.name());
             rsp.put("pg_provider", payment.pgProvider());
             rsp.put("pg_tid", payment.pgTid());
+            rsp.put("buyer_name", payment.buyer().name());
+            rsp.put("buyer_email", payment.buyer().email());
+            rsp.put("buyer_tel", payment.buyer().tel());
+            rsp.put("buyer_addr", payment.buyer().addr());
+            rsp.put("buyer_postcode", payment.buyer().postcode());
+            rsp.put("custom_data", payment.customData());
             rsp.put("paid_at", payment.paidAt());
             rsp.put("receipt_url", payment.receiptUrl());
+            rsp.put("apply_num", payment.applyNum());
+            rsp.put("card_name", card == null ? null : card.cardName());
+            rsp.put("card_number", card == null ? null : card.cardNumber());
+            rsp.put("card_quota", payment.cardQuota());
+            // a virtual account's details reach the browser only here, never in the redirect (reference §7)
+            rsp.put("vbank_num", vbank == null ? null : vbank.num());
+            rsp.put("vbank_name", vbank == null ? null : vbank.name());
+            rsp.put("vbank_holder", vbank == null ? null : vbank.holder());
+            rsp.put("vbank_date", vbank == null ? 0L : vbank.date());
         }
         return rsp;
     }
@@ -90,6 +116,16 @@ final class WindowResults {
                 query.put(key.equals("success") ? "imp_success" : key, value.toString());
             }
         });
-        return URI.create(base + (base.contains("?") ? "&" : "?") + FormCodec.encode(query));
+        return URI.create(withQuery(base, FormCodec.encode(query)));
+    }
+
+    /** {@code url} with {@code query} appended before any fragment, after {@code ?} or {@code &} as needed. */
+    static String withQuery(String url, String query) {
+        int hash = url.indexOf('#');
+        String beforeFragment = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        String separator = !beforeFragment.contains("?") ? "?"
+                : beforeFragment.endsWith("?") || beforeFragment.endsWith("&") ? "" : "&";
+        return beforeFragment + separator + query + fragment;
     }
 }

@@ -12,6 +12,11 @@
  *       {@code CardBehaviours}, {@code RequestJournal}.</li>
  *   <li>Behaviour: {@code CheckoutWindow} + {@code WindowResults} (request_pay and the PG window),
  *       {@code PaymentDrafts} (new payments, card settlement), {@code Refunds}, {@code PgProvider} (per-PG rules).</li>
+ *   <li>Browser side (not i'mport endpoints): {@code BrowserExchangeHandler} serves {@code /v1/iamport.js}
+ *       (the resource {@code iamport.js}, a stand-in for i'mport's CDN script), the window page
+ *       ({@code WindowPage}, {@code window.html}) and the window sessions ({@code WindowSessionApi},
+ *       {@code WindowSessions}, {@code WindowSession}, {@code WindowAction}, {@code WindowJson}), run by the same
+ *       {@code CheckoutWindow}.</li>
  *   <li>Webhooks: {@code WebhookDispatcher}, {@code WebhookSender}, {@code DeliveryLog}.</li>
  *   <li>Faults: {@link kr.storefront.payments.testkit.iamport.Faults} over {@code EndpointFaultPlan} and
  *       {@code WebhookFaultPlan}.</li>
