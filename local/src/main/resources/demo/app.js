@@ -92,6 +92,7 @@ function showResult(view, hint) {
     result.append(text('div', `입금 계좌: ${va.bank_name || ''} ${va.number} (${va.holder || ''}), 기한 ${va.due_at || ''}`,
       { id: 'result-vbank' }));
   }
+  if (view.customer_uid) result.append(text('div', 'billing key ' + view.customer_uid, { id: 'result-customer-uid' }));
   if (view.fail_reason) result.append(text('div', view.fail_reason, { id: 'result-reason' }));
   if (hint) result.append(text('div', hint, { class: 'muted', id: 'result-hint' }));
 }

@@ -69,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
             return thread;
         });
         LocalStack stack = new LocalStack(template, frontend, environment, functions, tokens, scheduler);
-        DemoSite demo = new DemoSite(environment.sandbox().baseUrl().resolve("/v1/iamport.js"));
+        DemoSite demo = new DemoSite(environment.sandbox().scriptUrl());
         frontend.start(new ApiGatewayFrontend.LocalServices() {
             @Override
             public FunctionRuntime functions() {
