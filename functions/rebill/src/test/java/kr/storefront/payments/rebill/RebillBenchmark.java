@@ -114,6 +114,8 @@ public final class RebillBenchmark {
             System.out.printf("  double charges         %d%n", doubleCharges(sandbox));
             reports.forEach(report -> System.out.println("  report                 " + report.summary()));
         }
+        // DynamoDB Local leaves a non-daemon job thread running after stop()
+        System.exit(0);
     }
 
     /** {@code 200ms}, {@code 1s}, ... */

@@ -13,33 +13,13 @@ import kr.storefront.payments.core.domain.OrderStatus;
 import kr.storefront.payments.core.domain.Subscription;
 import kr.storefront.payments.core.domain.SubscriptionStatus;
 import kr.storefront.payments.core.rebill.RebillReport;
-import kr.storefront.payments.testkit.aws.AwsEmulator;
-import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
 import kr.storefront.payments.testkit.iamport.CardBehaviour;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What one run charges and what each answer does to attempt, order and subscription. */
-@ExtendWith(AwsEmulatorExtension.class)
-class RebillChargingIT {
-
-    private RebillTestBed bed;
-    private Instant now;
-
-    @BeforeEach
-    void start(AwsEmulator emulator) {
-        bed = RebillTestBed.start(emulator);
-        now = bed.clock.instant();
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
-    }
+class RebillChargingIT extends RebillTestSupport {
 
     @Test
     void run_chargesDueSubscriptionsOnly() {

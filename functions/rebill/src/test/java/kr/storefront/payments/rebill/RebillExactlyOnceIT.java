@@ -3,7 +3,6 @@ package kr.storefront.payments.rebill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,38 +20,19 @@ import kr.storefront.payments.core.iamport.BillingKeyCharge;
 import kr.storefront.payments.core.rebill.RebillReport;
 import kr.storefront.payments.core.store.ChargeLedger;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
-import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
 import kr.storefront.payments.testkit.iamport.Endpoint;
 import kr.storefront.payments.testkit.iamport.Faults;
 import kr.storefront.payments.testkit.iamport.Payment;
 import kr.storefront.payments.testkit.iamport.WindowRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Never two charges for one period: lost answers, crashed runs, repeated and concurrent runs. */
-@ExtendWith(AwsEmulatorExtension.class)
-class RebillExactlyOnceIT {
+class RebillExactlyOnceIT extends RebillTestSupport {
 
     /** Longer than the test context's 2 s charge read timeout. */
     private static final Duration HOLD = Duration.ofSeconds(3);
-
-    private RebillTestBed bed;
-    private Instant now;
-
-    @BeforeEach
-    void start(AwsEmulator emulator) {
-        bed = RebillTestBed.start(emulator);
-        now = bed.clock.instant();
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
-    }
 
     static List<Consumer<Faults>> lostAnswers() {
         return List.of(faults -> faults.timeoutAfterApply(Endpoint.AGAIN, 1, HOLD), faults -> faults.dropAfterApply(Endpoint.AGAIN, 1));

@@ -10,28 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import kr.storefront.payments.core.rebill.RebillReport;
-import kr.storefront.payments.testkit.aws.AwsEmulator;
-import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The Lambda entry point: Scheduler input, the invocation's deadline, a broken input. */
-@ExtendWith(AwsEmulatorExtension.class)
-class RebillHandlerIT {
-
-    private RebillTestBed bed;
-
-    @BeforeEach
-    void start(AwsEmulator emulator) {
-        bed = RebillTestBed.start(emulator);
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
-    }
+class RebillHandlerIT extends RebillTestSupport {
 
     @Test
     void eventsFile_isTheSchedulerInput_andItsTimeIsReported() throws IOException {
