@@ -23,6 +23,9 @@ import java.util.List;
  *                           as abandoned (its run crashed) and reconciled; younger ones may belong to a live run
  * @param unknownSettleTime  how long after an attempt began i'mport is given to show a payment for it: only
  *                           after this does "no payment found" mean "nothing charged"
+ * @param pendingOrderThreshold the reconciliation sweep re-checks open orders (pending, awaiting deposit) created at
+ *                           least this long ago: their webhook should have arrived by then
+ * @param pendingOrderMaxAge the sweep leaves orders created longer ago than this alone, so it stays bounded
  */
 @ConfigurationProperties("rebill")
 public record RebillConfiguration(
@@ -33,7 +36,9 @@ public record RebillConfiguration(
         @Bindable(defaultValue = "2m") @NotNull Duration stopBeforeDeadline,
         @Bindable(defaultValue = "15m") @NotNull Duration defaultTimeLimit,
         @Bindable(defaultValue = "60s") @NotNull Duration inFlightMargin,
-        @Bindable(defaultValue = "10m") @NotNull Duration unknownSettleTime) {
+        @Bindable(defaultValue = "10m") @NotNull Duration unknownSettleTime,
+        @Bindable(defaultValue = "30m") @NotNull Duration pendingOrderThreshold,
+        @Bindable(defaultValue = "7d") @NotNull Duration pendingOrderMaxAge) {
 
     /** What a subscription becomes when its period is still declined after the whole dunning schedule. */
     public enum AfterDunning {
@@ -45,5 +50,9 @@ public record RebillConfiguration(
 
     public RebillConfiguration {
         dunningSchedule = List.copyOf(dunningSchedule);
+        if (pendingOrderThreshold != null && pendingOrderMaxAge != null && pendingOrderMaxAge.compareTo(pendingOrderThreshold) <= 0) {
+            throw new IllegalArgumentException("rebill.pending-order-max-age (" + pendingOrderMaxAge
+                    + ") must be longer than rebill.pending-order-threshold (" + pendingOrderThreshold + ")");
+        }
     }
 }

@@ -20,7 +20,11 @@ import java.time.Instant;
  * @param reconciled      unresolved attempts of earlier runs resolved now (paid, declined, or proven not charged)
  * @param unresolved      earlier unresolved attempts still open after this run (possibly in flight in another run, or
  *                        i'mport has no answer yet)
- * @param errors          subscriptions or attempts whose handling failed unexpectedly (store or i'mport unavailable); retried next run
+ * @param ordersChecked   open orders the reconciliation sweep looked up at i'mport (pending longer than the threshold)
+ * @param ordersConfirmed of those, now paid or awaiting deposit (their webhook was lost)
+ * @param ordersClosed    of those, now failed or cancelled
+ * @param ordersForged    of those, paid with an amount, currency or PG that is not ours: FORGED and refunded
+ * @param errors          subscriptions, attempts or orders whose handling failed unexpectedly (store or i'mport unavailable); retried next run
  * @param budgetExhausted the run stopped taking new work before its deadline; the rest stays due for the next run
  * @param durationMs      wall time of the run
  */
@@ -37,6 +41,10 @@ public record RebillReport(
         int skipped,
         int reconciled,
         int unresolved,
+        int ordersChecked,
+        int ordersConfirmed,
+        int ordersClosed,
+        int ordersForged,
         int errors,
         boolean budgetExhausted,
         long durationMs) {
@@ -45,7 +53,9 @@ public record RebillReport(
     public String summary() {
         return "scheduled_time=" + scheduledTime + " due=" + due + " charged=" + charged + " declined=" + declined
                 + " not_attempted=" + notAttempted + " unknown=" + unknown + " forged=" + forged + " ended=" + ended
-                + " skipped=" + skipped + " reconciled=" + reconciled + " unresolved=" + unresolved + " errors=" + errors
+                + " skipped=" + skipped + " reconciled=" + reconciled + " unresolved=" + unresolved + " orders_checked=" + ordersChecked
+                + " orders_confirmed=" + ordersConfirmed + " orders_closed=" + ordersClosed + " orders_forged=" + ordersForged
+                + " errors=" + errors
                 + " budget_exhausted=" + budgetExhausted + " duration_ms=" + durationMs;
     }
 }

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import kr.storefront.payments.core.domain.ChargeAttempt;
+import kr.storefront.payments.core.domain.Order;
 import kr.storefront.payments.core.domain.Subscription;
 import kr.storefront.payments.core.rebill.RunTally.Outcome;
 import kr.storefront.payments.core.store.ChargeAttemptStore;
+import kr.storefront.payments.core.store.OrderStore;
 import kr.storefront.payments.core.store.Page;
 import kr.storefront.payments.core.store.SubscriptionStore;
 import org.slf4j.Logger;
@@ -17,8 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One rebill run: first reconcile earlier attempts whose outcome is unknown (so subscriptions they
- * release are charged in this run), then charge every due subscription, {@code concurrency} at a time,
- * until the time budget is spent.
+ * release are charged in this run), then charge every due subscription, then sweep orders left open
+ * longer than {@code pending-order-threshold} (up to {@code pending-order-max-age}) so a lost webhook
+ * never loses a paid order. All three share the run's {@code concurrency} and time budget; what the
+ * budget cuts off is picked up by the next run.
  *
  * <p>There is no persisted cursor: the due index is the work queue. Whatever this run resolves leaves
  * the {@code next_charge_at <= now} range (charged, declined into the dunning schedule, ended, or
@@ -35,15 +39,19 @@ public final class RebillService {
     private final ChargeAttemptStore attempts;
     private final SubscriptionCharger charger;
     private final Reconciler reconciler;
+    private final OrderStore orders;
+    private final OrderSweeper sweeper;
     private final RebillConfiguration configuration;
     private final Clock clock;
 
     RebillService(SubscriptionStore subscriptions, ChargeAttemptStore attempts, SubscriptionCharger charger, Reconciler reconciler,
-                  RebillConfiguration configuration, Clock clock) {
+                  OrderStore orders, OrderSweeper sweeper, RebillConfiguration configuration, Clock clock) {
         this.subscriptions = subscriptions;
         this.attempts = attempts;
         this.charger = charger;
         this.reconciler = reconciler;
+        this.orders = orders;
+        this.sweeper = sweeper;
         this.configuration = configuration;
         this.clock = clock;
     }
@@ -60,6 +68,13 @@ public final class RebillService {
                 Instant now = clock.instant();
                 finished = drain(dispatcher, tally, cursor -> subscriptions.findDue(now, cursor, configuration.pageSize()),
                         subscription -> () -> charger.charge(subscription, now), Subscription::id, Outcome.DUE);
+            }
+            if (finished) {
+                Instant now = clock.instant();
+                Instant from = now.minus(configuration.pendingOrderMaxAge());
+                Instant cutoff = now.minus(configuration.pendingOrderThreshold());
+                finished = drain(dispatcher, tally, cursor -> orders.findOpenCreatedBetween(from, cutoff, cursor, configuration.pageSize()),
+                        order -> () -> sweeper.sweep(order), Order::merchantUid, null);
             }
             if (!finished) {
                 tally.budgetExhausted();
