@@ -2,11 +2,19 @@ package kr.storefront.payments.rebill;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.micronaut.context.ApplicationContext;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kr.storefront.payments.core.catalog.CatalogService;
+import kr.storefront.payments.core.checkout.Buyer;
+import kr.storefront.payments.core.checkout.CheckoutParams;
+import kr.storefront.payments.core.checkout.Device;
+import kr.storefront.payments.core.checkout.LineRequest;
+import kr.storefront.payments.core.checkout.OrderCheckout;
+import kr.storefront.payments.core.checkout.OrderRequest;
 import kr.storefront.payments.core.domain.BillingInterval;
 import kr.storefront.payments.core.domain.BillingKey;
 import kr.storefront.payments.core.domain.BillingKeyStatus;
@@ -29,6 +37,9 @@ import kr.storefront.payments.testkit.iamport.Endpoint;
 import kr.storefront.payments.testkit.iamport.IamportSandbox;
 import kr.storefront.payments.testkit.iamport.Payment;
 import kr.storefront.payments.testkit.iamport.RecordedRequest;
+import kr.storefront.payments.testkit.iamport.WindowOutcome;
+import kr.storefront.payments.testkit.iamport.WindowRequest;
+import kr.storefront.payments.testkit.iamport.WindowResult;
 
 /**
  * The rebill function wired as in production against a fresh emulator table and an i'mport sandbox,
@@ -38,6 +49,7 @@ final class RebillTestBed implements AutoCloseable {
 
     static final long AMOUNT = 8900;
     static final String PLAN_NAME = "Monthly plan";
+    static final long ORDER_PRICE = 36_000;
     private static final CardDetails TEST_CARD = new CardDetails("5361-8100-0000-4021", "2030-12", "900101", "12");
 
     final IamportSandbox sandbox;
@@ -84,6 +96,7 @@ final class RebillTestBed implements AutoCloseable {
     private static ApplicationContext context(AwsEmulator emulator, IamportSandbox sandbox, String table, Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(emulator.micronautProperties());
         properties.put("store.table-name", table);
+        properties.put("payments.enabled-pgs", "tosspayments,kakaopay");
         properties.putAll(overrides);
         return SandboxContext.start(sandbox, properties);
     }
@@ -97,6 +110,28 @@ final class RebillTestBed implements AutoCloseable {
         billingKeys.insert(pending.transitionTo(BillingKeyStatus.ACTIVE, null, clock.instant()));
         return subscriptions.insert(Subscription.start(id, customerId, customerUid, "plan-monthly", PLAN_NAME, AMOUNT,
                 BillingInterval.months(1), firstChargeAt, clock.instant())).current().orElseThrow();
+    }
+
+    /**
+     * A storefront order (one item at {@link #ORDER_PRICE}) as the checkout function opens it, with its window
+     * parameters. Nothing sends its webhook: the sandbox has no console webhook URL and the parameters no notice_url.
+     */
+    CheckoutParams openOrder() {
+        context.getBean(CatalogService.class).upsertProduct("BEANS-1KG", "Coffee beans 1kg", ORDER_PRICE, true);
+        return context.getBean(OrderCheckout.class).start(new OrderRequest(null, null, List.of(new LineRequest("BEANS-1KG", 1)),
+                null, "tosspayments", "card", new Buyer("홍길동", "010-1234-5678", "buyer@example.com", null, null), Device.PC,
+                null, false, URI.create("https://pay.example.com")));
+    }
+
+    /** The buyer pays in the window (the browser's redirect is never followed). */
+    WindowResult pay(CheckoutParams order) {
+        return sandbox.completeWindow(WindowRequest.builder(order.params()).outcome(WindowOutcome.pay()).build());
+    }
+
+    /** The browser altered the amount and the payment slipped past the prepared-amount check. */
+    WindowResult payTampered(CheckoutParams order, long paidAmount) {
+        return sandbox.completeWindow(WindowRequest.builder(order.params()).tamperedAmount(paidAmount).bypassPrepareCheck(true)
+                .outcome(WindowOutcome.pay()).build());
     }
 
     /** One invocation as the Lambda runtime makes it, with the given time left before the Lambda timeout. */
