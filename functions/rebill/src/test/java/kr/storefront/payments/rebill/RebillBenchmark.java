@@ -71,6 +71,7 @@ public final class RebillBenchmark {
             Map<String, Object> properties = new HashMap<>(dynamo.micronautProperties());
             properties.put("store.table-name", table);
             properties.put("rebill.concurrency", concurrency);
+            properties.put("payments.enabled-pgs", "tosspayments");
             // the sandbox runs in this JVM, on the same two cores as everything else: no spurious timeouts
             properties.put("iamport.connect-timeout", "10s");
             properties.put("iamport.read-timeout", "10s");
@@ -212,7 +213,7 @@ public final class RebillBenchmark {
             }
             Method create = Class.forName("com.amazonaws.services.dynamodbv2.local.main.ServerRunner")
                     .getMethod("createServerFromCommandLineArgs", String[].class);
-            Object server = create.invoke(null, (Object) new String[] {"-inMemory", "-port", Integer.toString(port)});
+            Object server = create.invoke(null, (Object) new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
             server.getClass().getMethod("start").invoke(server);
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             DynamoDbClient client = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(REGION))
