@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import kr.storefront.payments.core.rebill.RebillReport;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,20 @@ class RebillHandlerIT extends RebillTestSupport {
 
         assertThat(trigger.executionId()).isNotBlank();
         assertThat(report.scheduledTime()).isEqualTo(Instant.parse("2026-11-21T03:00:00Z"));
+    }
+
+    @Test
+    void report_isReturnedAsSnakeCaseJson_asTheReadmeShowsIt() throws IOException {
+        RebillReport report = bed.run();
+
+        JsonNode json = bed.context.getBean(JsonMapper.class).writeValueToTree(report);
+
+        assertThat(json.get("scheduled_time").getStringValue()).isEqualTo(report.scheduledTime().toString());
+        List<String> keys = new ArrayList<>();
+        json.entries().forEach(entry -> keys.add(entry.getKey()));
+        assertThat(keys).containsExactly("scheduled_time", "due", "charged", "declined", "not_attempted",
+                "unknown", "forged", "ended", "skipped", "reconciled", "unresolved", "orders_checked", "orders_confirmed",
+                "orders_closed", "orders_forged", "errors", "budget_exhausted", "duration_ms");
     }
 
     @Test
