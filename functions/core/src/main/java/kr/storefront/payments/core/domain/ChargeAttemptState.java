@@ -9,7 +9,9 @@ public enum ChargeAttemptState {
     /** The request never reached i'mport, or reconciliation proved nothing was charged. */
     NOT_ATTEMPTED,
     /** Sent without a usable answer: reconcile before anything else. */
-    UNKNOWN;
+    UNKNOWN,
+    /** i'mport reported it paid with an amount other than ours: refunded and flagged, never counted as paid. */
+    FORGED;
 
     /** Whether the truth about this attempt is still to be found at i'mport. */
     public boolean needsReconciliation() {
@@ -19,10 +21,10 @@ public enum ChargeAttemptState {
     public boolean canBecome(ChargeAttemptState next) {
         return switch (this) {
             case IN_FLIGHT -> next != IN_FLIGHT;
-            case UNKNOWN -> next == PAID || next == DECLINED || next == NOT_ATTEMPTED;
+            case UNKNOWN -> next == PAID || next == DECLINED || next == NOT_ATTEMPTED || next == FORGED;
             // a late approval or a reconciliation may still show money moved
-            case DECLINED, NOT_ATTEMPTED -> next == PAID;
-            case PAID -> false;
+            case DECLINED, NOT_ATTEMPTED -> next == PAID || next == FORGED;
+            case PAID, FORGED -> false;
         };
     }
 }

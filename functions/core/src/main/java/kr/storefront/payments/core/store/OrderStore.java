@@ -19,4 +19,10 @@ public interface OrderStore {
 
     /** Open orders (pending or awaiting deposit) created before {@code cutoff}, oldest first. */
     Page<Order> findOpenCreatedBefore(Instant cutoff, @Nullable String cursor, int limit);
+
+    /**
+     * Open orders (pending or awaiting deposit) created at or after {@code from} and before {@code cutoff},
+     * oldest first: a bounded window for the reconciliation sweep.
+     */
+    Page<Order> findOpenCreatedBetween(Instant from, Instant cutoff, @Nullable String cursor, int limit);
 }

@@ -24,4 +24,10 @@ final class DynamoOrderStore extends VersionedItemStore<Order> implements OrderS
     public Page<Order> findOpenCreatedBefore(Instant cutoff, @Nullable String cursor, int limit) {
         return query(QuerySpec.indexBelow(TableKeys.OPEN_ORDERS, TableKeys.sortableTime(cutoff)), cursor, limit);
     }
+
+    @Override
+    public Page<Order> findOpenCreatedBetween(Instant from, Instant cutoff, @Nullable String cursor, int limit) {
+        return query(QuerySpec.indexFromBelow(TableKeys.OPEN_ORDERS, TableKeys.sortableTime(from), TableKeys.sortableTime(cutoff)),
+                cursor, limit);
+    }
 }

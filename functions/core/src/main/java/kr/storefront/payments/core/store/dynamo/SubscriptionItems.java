@@ -6,7 +6,10 @@ import kr.storefront.payments.core.domain.Subscription;
 import kr.storefront.payments.core.domain.SubscriptionStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Subscription item: {@code CUSTOMER#{customer_id} / SUBSCRIPTION#{id}}, in the due index while billable. */
+/**
+ * Subscription item: {@code CUSTOMER#{customer_id} / SUBSCRIPTION#{id}}, in the due index while billable with a
+ * next charge time and no open charge attempt ({@link Subscription#isScheduled()}).
+ */
 final class SubscriptionItems implements ItemMapper<Subscription> {
 
     @Override
@@ -30,10 +33,12 @@ final class SubscriptionItems implements ItemMapper<Subscription> {
                 .enumValue("status", subscription.status())
                 .number("failed_attempts", subscription.failedAttempts())
                 .bool("cancel_at_period_end", subscription.cancelAtPeriodEnd())
+                .number("period_attempts", subscription.periodAttempts())
+                .bool("attempt_open", subscription.attemptOpen())
                 .time("created_at", subscription.createdAt())
                 .time("updated_at", subscription.updatedAt())
                 .number(TableKeys.VERSION, version);
-        if (subscription.status().isBillable() && subscription.nextChargeAt() != null) {
+        if (subscription.isScheduled()) {
             item.string(TableKeys.GSI1_PK, TableKeys.DUE_SUBSCRIPTIONS)
                     .string(TableKeys.GSI1_SK, TableKeys.sortableTime(subscription.nextChargeAt()) + "#" + subscription.id());
         }
@@ -58,9 +63,17 @@ final class SubscriptionItems implements ItemMapper<Subscription> {
                 reader.enumValue("status", SubscriptionStatus.class),
                 reader.integer("failed_attempts"),
                 reader.bool("cancel_at_period_end"),
+                optionalCount(reader, "period_attempts"),
+                reader.bool("attempt_open"),
                 reader.time("created_at"),
                 reader.time("updated_at"),
                 reader.number(TableKeys.VERSION)));
+    }
+
+    /** Items written before attempts were counted on the subscription read as none begun. */
+    private static int optionalCount(ItemReader reader, String name) {
+        Integer value = reader.optionalInteger(name);
+        return value == null ? 0 : value;
     }
 
     @Override

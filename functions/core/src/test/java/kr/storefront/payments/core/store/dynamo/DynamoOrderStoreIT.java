@@ -173,6 +173,35 @@ class DynamoOrderStoreIT {
     }
 
     @Test
+    void findOpenCreatedBetween_returnsOpenOrdersInTheWindowOnly_fromInclusive_cutoffExclusive_pageByPage() {
+        Instant from = Instant.parse("2031-03-01T00:00:00Z");
+        Instant cutoff = from.plus(Duration.ofHours(1));
+        store.insert(pendingOrder(uid("tooold_"), from.minusMillis(1)));
+        List<String> inWindow = new ArrayList<>();
+        inWindow.add(store.insert(pendingOrder(uid("first_"), from)).current().orElseThrow().merchantUid());
+        for (int i = 1; i <= 3; i++) {
+            inWindow.add(store.insert(pendingOrder(uid("mid_"), from.plusSeconds(i * 60L))).current().orElseThrow().merchantUid());
+        }
+        Order paid = store.insert(pendingOrder(uid("paid_"), from.plusSeconds(600))).current().orElseThrow();
+        store.update(paid.transitionTo(OrderStatus.PAID, "imp_4", null, null, null, from.plusSeconds(601)));
+        store.insert(pendingOrder(uid("atcutoff_"), cutoff));
+        store.insert(pendingOrder(uid("young_"), cutoff.plusSeconds(1)));
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Page<Order> page = store.findOpenCreatedBetween(from, cutoff, cursor, 2);
+            page.items().forEach(order -> seen.add(order.merchantUid()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(seen).containsExactlyElementsOf(inWindow);
+        assertThat(pages).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void findOpenCreatedBefore_withACursorFromAnotherList_isRefused() {
         String foreignCursor = CursorCodec.encode(java.util.Map.of(
                 "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CUSTOMER#x"),

@@ -1,0 +1,33 @@
+package kr.storefront.payments.core.store;
+
+import java.util.Optional;
+import kr.storefront.payments.core.domain.ChargeAttempt;
+import kr.storefront.payments.core.domain.Order;
+import kr.storefront.payments.core.domain.Subscription;
+
+/**
+ * The all-or-nothing writes that keep a subscription and its charge attempts in step. Each call is
+ * one atomic write: either every item is written or none is, so a crash between them cannot leave a
+ * subscription believing an attempt is open that no longer is (or the reverse).
+ */
+public interface ChargeLedger {
+
+    /** What {@link #begin} stored, each at its new version. */
+    record Begun(ChargeAttempt attempt, Order order, Subscription subscription) { }
+
+    /**
+     * Inserts the attempt (its key must be free) and its order (its merchant_uid must be free) and
+     * writes {@code subscription} if the stored one is still at {@code subscription.version()}.
+     *
+     * @return empty when any condition failed (another run owns this period, or the subscription
+     *         changed since it was read); then nothing was written
+     */
+    Optional<Begun> begin(ChargeAttempt attempt, Order order, Subscription subscription);
+
+    /**
+     * Writes the resolved attempt and the subscription, each only if still at the version it was read at.
+     *
+     * @return the stored subscription, or empty when either had changed (then nothing was written)
+     */
+    Optional<Subscription> settle(ChargeAttempt attempt, Subscription subscription);
+}
