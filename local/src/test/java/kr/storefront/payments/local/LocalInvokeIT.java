@@ -103,7 +103,10 @@ class LocalInvokeIT {
         LocalStack.Invocation invocation = stack.invoke("RebillFunction", EVENTS.resolve("rebill-scheduled.json"));
 
         assertThat(invocation.httpStatus()).isNull();
-        assertThat(JSON.readTree(invocation.output()).isObject()).as(invocation.output()).isTrue();
+        JsonNode report = JSON.readTree(invocation.output());
+        assertThat(report.path("scheduled_time").asText()).isEqualTo("2026-11-21T03:00:00Z");
+        assertThat(report.path("due").isNumber()).as(invocation.output()).isTrue();
+        assertThat(report.path("charged").asInt()).isZero();
     }
 
     @Test
