@@ -91,10 +91,11 @@ final class LocalStackCommand {
         return """
 
                 ── local stack ready ───────────────────────────────────────────────
-                  demo storefront   %1$s/demo
+                  demo storefront   %1$s/demo/
                   API               %1$s   (routes from template.yaml)
                   i'mport sandbox   %2$s
                   rebill now        curl -X POST %1$s/local/rebill
+                  where things are  curl %1$s/local/info
 
                 try:
                   curl %1$s/checkout/pgs
@@ -105,6 +106,7 @@ final class LocalStackCommand {
                   curl %1$s/checkout/billing-keys -H "authorization: Bearer $TOKEN"
                   curl -X PUT %1$s/checkout/admin/products/MUG --aws-sigv4 aws:amz:ap-northeast-2:execute-api \\
                        --user local:local -H 'content-type: application/json' -d '{"name":"머그컵","price":9500,"active":true}'
+                the whole loop (order → pay in the sandbox window → confirm): README.md, "Run locally"
                 Ctrl-C to stop.
                 """.formatted(api, stack.sandboxUrl());
     }

@@ -12,6 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.Collectors;
+import java.util.Map;
+import kr.storefront.payments.core.testing.Secrets;
+import kr.storefront.payments.testkit.aws.AwsEmulator;
+import kr.storefront.payments.testkit.iamport.MerchantCredentials;
 import kr.storefront.payments.core.rebill.RebillReport;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +46,29 @@ class RebillHandlerIT extends RebillTestSupport {
         assertThat(keys).containsExactly("scheduled_time", "due", "charged", "declined", "not_attempted",
                 "unknown", "forged", "ended", "skipped", "reconciled", "unresolved", "orders_checked", "orders_confirmed",
                 "orders_closed", "orders_forged", "errors", "budget_exhausted", "duration_ms");
+    }
+
+    @Test
+    void handlerBuiltLikeLambda_withTheNoArgConstructor_chargesWhatIsDue() {
+        bed.subscribe("sub_deployed", Instant.now().minusSeconds(60)); // due by the real clock the deployed handler reads
+        Map<String, String> settings = Stream.of("aws.region", "aws.access-key-id", "aws.secret-key",
+                        "aws.services.dynamodb.endpoint-override", "aws.services.secretsmanager.endpoint-override",
+                        "store.table-name", "iamport.secret-id", "iamport.base-url", "payments.enabled-pgs")
+                .collect(Collectors.toMap(name -> name, name -> bed.context.getRequiredProperty(name, String.class)));
+        // deployed, the secret comes from Secrets Manager (the test bed keeps it in memory)
+        MerchantCredentials credentials = bed.sandbox.credentials();
+        settings.put("iamport.secret-id", AwsEmulator.shared().createSecret("iamport",
+                Secrets.iamportSecret(credentials.impKey(), credentials.impSecret(), credentials.impCode())));
+        settings.forEach(System::setProperty);
+        try (RebillHandler deployed = new RebillHandler()) {
+            RebillReport report = deployed.handleRequest(new RebillTrigger(Instant.now().toString(), "exec-deployed", "1"),
+                    new RebillTestBed.StubLambdaContext(Duration.ofMinutes(15)));
+
+            assertThat(report.charged()).as(report.toString()).isEqualTo(1);
+            assertThat(bed.againCalls()).hasSize(1);
+        } finally {
+            settings.keySet().forEach(System::clearProperty);
+        }
     }
 
     @Test
