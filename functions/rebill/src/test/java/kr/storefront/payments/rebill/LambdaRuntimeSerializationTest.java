@@ -1,0 +1,58 @@
+package kr.storefront.payments.rebill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.ServiceLoader;
+import kr.storefront.payments.core.rebill.RebillReport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lambda's Java runtime, not Micronaut, turns the schedule's JSON into {@link RebillTrigger} and the
+ * report back into JSON. Its own Jackson cannot build a record, so the bundle registers Micronaut's
+ * serializer the way the runtime looks for one: exactly one {@link CustomPojoSerializer} service.
+ */
+class LambdaRuntimeSerializationTest {
+
+    private static CustomPojoSerializer runtimeSerializer() {
+        List<CustomPojoSerializer> found = ServiceLoader.load(CustomPojoSerializer.class).stream()
+                .map(ServiceLoader.Provider::get).toList();
+        assertThat(found).hasSize(1); // the runtime refuses more than one
+        return found.get(0);
+    }
+
+    @Test
+    void schedulerInput_isReadByTheRuntimesSerializer() throws IOException {
+        Path events = Path.of(System.getProperty("user.dir")).resolve("../../events/rebill-scheduled.json").normalize();
+
+        RebillTrigger trigger;
+        try (InputStream in = Files.newInputStream(events)) {
+            trigger = runtimeSerializer().fromJson(in, RebillTrigger.class);
+        }
+
+        assertThat(trigger.scheduledTime()).isEqualTo("2026-11-21T03:00:00Z");
+        assertThat(trigger.executionId()).isNotBlank();
+        assertThat(trigger.attempt()).isEqualTo("1");
+    }
+
+    @Test
+    void report_isWrittenAsTheReadmesSnakeCaseJson() {
+        RebillReport report = new RebillReport(Instant.parse("2026-11-21T03:00:00Z"), 3, 2, 1, 0, 0, 0, 0, 0, 0, 0, 4, 1, 0, 0, 0,
+                false, 1234);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        runtimeSerializer().toJson(report, out, RebillReport.class);
+
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertThat(json).startsWith("{\"scheduled_time\":\"2026-11-21T03:00:00Z\",\"due\":3,\"charged\":2,\"declined\":1")
+                .contains("\"orders_checked\":4", "\"budget_exhausted\":false", "\"duration_ms\":1234");
+    }
+}
