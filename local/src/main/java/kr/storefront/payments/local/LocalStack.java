@@ -148,12 +148,24 @@ public final class LocalStack implements AutoCloseable {
 
     /** Runs one function on an event file, as {@code sam local invoke <LogicalId> -e <file>} does. */
     public Invocation invoke(String logicalId, Path eventFile) throws IOException {
-        String event = Files.readString(eventFile);
+        return invoke(logicalId, Files.readString(eventFile));
+    }
+
+    /** Runs one function in this process on an event given as JSON. */
+    Invocation invoke(String logicalId, String event) throws IOException {
         if (functions.isHttp(logicalId)) {
             var response = functions.invokeHttp(logicalId, EVENTS.readValue(event, APIGatewayV2HTTPEvent.class));
             return new Invocation(response.getStatusCode(), EVENTS.writerWithDefaultPrettyPrinter().writeValueAsString(response));
         }
         return new Invocation(null, functions.invokeJson(logicalId, event));
+    }
+
+    SamTemplate template() {
+        return template;
+    }
+
+    LocalEnvironment environment() {
+        return environment;
     }
 
     @Override

@@ -15,12 +15,20 @@ final class LocalStackCommand {
                                  [--toss-api-mode] [--rebill-every 1m] [--no-sample-data]
                    ./local-stack invoke <LogicalId> -e events/<file>.json [--aws-endpoint URL]
                    ./local-stack rebill [--aws-endpoint URL]
+                   ./local-stack coldstart [--runs 5] [--warm 200] [--functions CheckoutFunction,...]
+                                 [--mode on-demand|snap-start|both] [--cds] [--dynamodb local|emulator] [--no-build]
             """;
 
     private LocalStackCommand() {
     }
 
     static void run(String[] args, Path template) throws Exception {
+        if (args.length > 0 && args[0].equals("coldstart")) {
+            ColdStartBenchmark.run(coldStartOptions(args), template, System.out);
+            System.out.flush();
+            System.exit(0); // the emulator's and DynamoDB Local's threads would keep the JVM up
+            return;
+        }
         List<String> positional = new ArrayList<>();
         LocalStackOptions options = LocalStackOptions.defaults(template);
         Path eventFile = null;
@@ -109,6 +117,46 @@ final class LocalStackCommand {
                 the whole loop (order → pay in the sandbox window → confirm): README.md, "Run locally"
                 Ctrl-C to stop.
                 """.formatted(api, stack.sandboxUrl());
+    }
+
+    private static ColdStartBenchmark.Options coldStartOptions(String[] args) {
+        ColdStartBenchmark.Options defaults = ColdStartBenchmark.Options.defaults();
+        int runs = defaults.runs();
+        int warm = defaults.warm();
+        List<String> functions = defaults.functions();
+        List<FunctionProcess.Initialization> modes = defaults.initializations();
+        boolean build = defaults.build();
+        boolean cds = defaults.cds();
+        boolean dynamoDbOnEmulator = defaults.dynamoDbOnEmulator();
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(value(args, ++i));
+                case "--warm" -> warm = Integer.parseInt(value(args, ++i));
+                case "--functions" -> functions = List.of(value(args, ++i).split(","));
+                case "--mode" -> modes = initializations(value(args, ++i), defaults);
+                case "--cds" -> cds = true;
+                case "--no-build" -> build = false;
+                case "--dynamodb" -> dynamoDbOnEmulator = switch (value(args, ++i)) {
+                    case "local" -> false;
+                    case "emulator" -> true;
+                    default -> throw new IllegalArgumentException("--dynamodb is local or emulator\n" + USAGE);
+                };
+                default -> throw new IllegalArgumentException("unknown coldstart option " + args[i] + "\n" + USAGE);
+            }
+        }
+        if (runs < 1 || warm < 1) {
+            throw new IllegalArgumentException("--runs and --warm must be at least 1");
+        }
+        return new ColdStartBenchmark.Options(runs, warm, functions, modes, build, cds, dynamoDbOnEmulator);
+    }
+
+    private static List<FunctionProcess.Initialization> initializations(String mode, ColdStartBenchmark.Options defaults) {
+        return switch (mode) {
+            case "on-demand" -> List.of(FunctionProcess.Initialization.ON_DEMAND);
+            case "snap-start" -> List.of(FunctionProcess.Initialization.SNAP_START);
+            case "both" -> defaults.initializations();
+            default -> throw new IllegalArgumentException("--mode is on-demand, snap-start or both\n" + USAGE);
+        };
     }
 
     private static String value(String[] args, int index) {

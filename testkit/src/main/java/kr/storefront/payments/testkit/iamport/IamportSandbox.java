@@ -152,6 +152,14 @@ public final class IamportSandbox implements AutoCloseable {
         deliveries.clear();
     }
 
+    /**
+     * Time the sandbox spent answering API requests so far, summed (injected latency included): what
+     * i'mport's own latency is in a measurement, so benchmarks can tell it apart from the caller's.
+     */
+    public Duration serverTime() {
+        return server.busyTime();
+    }
+
     @Override
     public void close() {
         server.close();
