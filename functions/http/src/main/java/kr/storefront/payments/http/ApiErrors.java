@@ -19,6 +19,7 @@ import kr.storefront.payments.core.iamport.IamportProtocolException;
 import kr.storefront.payments.core.iamport.IamportRejectedException;
 import kr.storefront.payments.core.iamport.IamportUnavailableException;
 import kr.storefront.payments.core.idempotency.IdempotencyKeyReusedException;
+import kr.storefront.payments.core.priming.Priming;
 import kr.storefront.payments.core.store.ConcurrentUpdateException;
 import kr.storefront.payments.core.store.InvalidCursorException;
 import kr.storefront.payments.core.store.StoreUnavailableException;
@@ -41,7 +42,9 @@ final class ApiErrors {
     /** The response for a failure; {@code status} is what the framework chose when the cause alone does not say. */
     static MutableHttpResponse<ApiError> response(HttpRequest<?> request, @Nullable Throwable cause, HttpStatus status) {
         Mapped mapped = map(cause, status);
-        if (mapped.status().getCode() >= 500) {
+        if (Priming.active()) {
+            // SnapStart priming's own requests fail on purpose; they are no event worth a log line
+        } else if (mapped.status().getCode() >= 500) {
             LOG.error("{} {} failed with {} ({})", request.getMethod(), request.getPath(), mapped.status().getCode(), mapped.code(),
                     cause);
         } else {

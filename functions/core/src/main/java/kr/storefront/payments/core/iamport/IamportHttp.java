@@ -18,6 +18,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.TimeUnit;
+import kr.storefront.payments.core.priming.Priming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,9 @@ final class IamportHttp {
      */
     RawResponse exchange(String operation, HttpMethod method, URI uri, @Nullable Object body,
                          @Nullable String accessToken, CallKind kind) {
+        if (Priming.active()) {
+            throw new IamportUnavailableException("i'mport is never called while priming", false, null);
+        }
         MutableHttpRequest<Object> request = HttpRequest.create(method, uri.toString())
                 .accept(MediaType.APPLICATION_JSON_TYPE);
         if (body != null) {

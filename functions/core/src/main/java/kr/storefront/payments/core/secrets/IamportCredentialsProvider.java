@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import kr.storefront.payments.core.config.IamportConfiguration;
+import kr.storefront.payments.core.priming.Priming;
 
 /**
  * Hands out the i'mport credentials, reading the secret lazily and reusing it for
@@ -44,6 +45,10 @@ public class IamportCredentialsProvider {
      * @throws InvalidSecretException     if it is not a valid credentials document
      */
     public IamportCredentials current() {
+        if (Priming.active()) {
+            // a secret read before a SnapStart snapshot would be frozen into every restored copy
+            throw new SecretUnavailableException("the secret is not read while priming", null);
+        }
         Cached snapshot = cached;
         if (snapshot != null && isFresh(snapshot)) {
             return snapshot.credentials();

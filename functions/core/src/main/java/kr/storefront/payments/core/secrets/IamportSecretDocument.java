@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** Wire form of the secret: {@code {"imp_key": "...", "imp_secret": "...", "imp_code": "imp12345678", "pg_mids": {...}}}. */
 @Serdeable
-record IamportSecretDocument(
+public record IamportSecretDocument(
         @JsonProperty("imp_key") @Nullable String impKey,
         @JsonProperty("imp_secret") @Nullable String impSecret,
         @JsonProperty("imp_code") @Nullable String impCode,

@@ -1,0 +1,79 @@
+package kr.storefront.payments.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.core.order.OrderUtil;
+import io.micronaut.crac.OrderedResource;
+import io.micronaut.crac.test.DefaultCheckpointSimulator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kr.storefront.payments.core.priming.PrimingHttpClient;
+import kr.storefront.payments.http.testing.FunctionTestBed;
+import kr.storefront.payments.http.testing.HttpApiResponse;
+import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
+import kr.storefront.payments.testkit.aws.AwsEmulator;
+import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.http.SdkHttpClient;
+
+/**
+ * SnapStart priming of checkout, driven by micronaut-crac's checkpoint simulator as Lambda drives the
+ * hooks: before the snapshot it exercises the store and the routes without calling i'mport, reading
+ * the secret or writing anything; after the restore the function works as if never primed.
+ */
+@ExtendWith(AwsEmulatorExtension.class)
+class SnapStartPrimingIT {
+
+    private FunctionTestBed bed;
+    private AwsEmulator emulator;
+    private DefaultCheckpointSimulator snapshot;
+
+    @BeforeEach
+    void start(AwsEmulator emulator) {
+        this.emulator = emulator;
+        bed = CheckoutTestSupport.start(emulator, Map.of());
+        List<OrderedResource> resources = new ArrayList<>(bed.context().getBeansOfType(OrderedResource.class));
+        resources.sort(OrderUtil.COMPARATOR);
+        snapshot = new DefaultCheckpointSimulator(resources);
+    }
+
+    @AfterEach
+    void stop() {
+        bed.close();
+    }
+
+    @Test
+    void beforeCheckpoint_primesThroughTheSdk_withoutCallingIamportOrWritingAnything() {
+        int itemsBefore = itemCount();
+        PrimingHttpClient sdkHttp = (PrimingHttpClient) bed.bean(SdkHttpClient.class);
+        long answeredBefore = sdkHttp.answeredInProcess();
+
+        snapshot.runBeforeCheckpoint();
+
+        assertThat(sdkHttp.answeredInProcess() - answeredBefore).as("SDK requests answered in-process").isGreaterThan(10);
+        assertThat(bed.sandbox().requests()).as("i'mport calls (token, prepare, ...) while priming").isEmpty();
+        assertThat(itemCount()).as("items in the table").isEqualTo(itemsBefore);
+    }
+
+    @Test
+    void afterRestore_theFirstOrderReadsTheSecret_getsAToken_andPreparesTheAmount() {
+        snapshot.runBeforeCheckpoint();
+        snapshot.runAfterRestore();
+
+        HttpApiResponse response = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders")
+                .body("{\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":2}],\"pg\":\"tosspayments\",\"pay_method\":\"card\",\"device\":\"pc\"}"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("params").path("amount").asLong()).isEqualTo(2 * CheckoutTestSupport.BEANS_PRICE);
+        assertThat(bed.sandbox().requests()).extracting(request -> request.path())
+                .contains("/users/getToken", "/payments/prepare");
+    }
+
+    private int itemCount() {
+        return emulator.dynamoDb().scan(request -> request.tableName(bed.tableName()).select("COUNT")).count();
+    }
+}

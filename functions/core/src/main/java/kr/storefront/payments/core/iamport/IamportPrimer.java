@@ -1,0 +1,51 @@
+package kr.storefront.payments.core.iamport;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Warms the i'mport client's JSON path for a SnapStart snapshot: writes each request body we send and
+ * reads canned answers of every shape we read (envelope, payment, billing key, token), mapping
+ * them as a real answer would be. No request is sent; nothing here is unique or secret.
+ */
+@Singleton
+public final class IamportPrimer {
+
+    private static final byte[] PAYMENT = """
+            {"code":0,"message":null,"response":{"imp_uid":"imp_000000000000","merchant_uid":"ord_priming","pay_method":"card",
+            "channel":"pc","pg_provider":"tosspayments","sandbox":false,"name":"priming","amount":1000,"cancel_amount":0,
+            "currency":"KRW","status":"paid","paid_at":1700000000,"failed_at":0,"cancelled_at":0,"fail_reason":null,
+            "card_code":"361","card_name":"BC","card_number":"000000*********0","card_type":0,"vbank_code":null,"vbank_name":null,
+            "vbank_num":null,"vbank_holder":null,"vbank_date":0,"customer_uid":null}}""".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CUSTOMER = """
+            {"code":0,"message":null,"response":{"customer_uid":"cu_priming","pg_provider":"tosspayments","card_code":"361",
+            "card_name":"BC","card_number":"000000*********0","card_type":0,"inserted":1700000000}}"""
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TOKEN = """
+            {"code":0,"message":null,"response":{"access_token":"priming","now":1700000000,"expired_at":1700001800}}"""
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] FAILURE = """
+            {"code":-1,"message":"priming","response":null}""".getBytes(StandardCharsets.UTF_8);
+
+    private final JsonMapper json;
+
+    IamportPrimer(JsonMapper json) {
+        this.json = json;
+    }
+
+    public void prime() {
+        try {
+            json.writeValueAsBytes(new WirePayloads.PrepareRequest("ord_priming", 1000, "KRW"));
+            json.writeValueAsBytes(new WirePayloads.TokenRequest("priming", "priming"));
+            PaymentMapper.payment(json.readValue(PAYMENT, Envelope.of(WirePayloads.Payment.class)).response());
+            PaymentMapper.billingKey(json.readValue(CUSTOMER, Envelope.of(WirePayloads.Customer.class)).response());
+            json.readValue(TOKEN, Envelope.of(WirePayloads.Token.class));
+            json.readValue(FAILURE, Envelope.of(WirePayloads.Prepared.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package kr.storefront.payments.core.priming;
+
+import io.micronaut.crac.OrderedResource;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import kr.storefront.payments.core.catalog.CatalogStore;
+import kr.storefront.payments.core.iamport.IamportPrimer;
+import kr.storefront.payments.core.secrets.IamportSecretDocument;
+import kr.storefront.payments.core.secrets.SecretSource;
+import kr.storefront.payments.core.store.BillingKeyStore;
+import kr.storefront.payments.core.store.ChargeAttemptStore;
+import kr.storefront.payments.core.store.OrderStore;
+import kr.storefront.payments.core.store.SubscriptionStore;
+import org.crac.Context;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SnapStart priming shared by every function, run in {@code beforeCheckpoint}: the store's reads
+ * and a Secrets Manager read through the whole AWS SDK pipeline (answered in-process, see
+ * {@link PrimingHttpClient}), the i'mport client's JSON, the secret document's parsing. Nothing is sent, fetched or generated, so
+ * the snapshot holds warm code and no connection, token, secret or id.
+ */
+@Singleton
+final class CorePriming implements OrderedResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CorePriming.class);
+    private static final String ID = "priming";
+
+    private final PrimingConfiguration configuration;
+    private final OrderStore orders;
+    private final CatalogStore catalog;
+    private final BillingKeyStore billingKeys;
+    private final SubscriptionStore subscriptions;
+    private final ChargeAttemptStore attempts;
+    private final IamportPrimer iamport;
+    private final SecretSource secrets;
+    private final JsonMapper json;
+
+    CorePriming(PrimingConfiguration configuration, OrderStore orders, CatalogStore catalog, BillingKeyStore billingKeys,
+                SubscriptionStore subscriptions, ChargeAttemptStore attempts, IamportPrimer iamport, SecretSource secrets,
+                JsonMapper json) {
+        this.configuration = configuration;
+        this.orders = orders;
+        this.catalog = catalog;
+        this.billingKeys = billingKeys;
+        this.subscriptions = subscriptions;
+        this.attempts = attempts;
+        this.iamport = iamport;
+        this.secrets = secrets;
+        this.json = json;
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        if (!configuration.enabled() || !PrimingHttpClient.installed()) {
+            LOG.info("priming skipped ({})", configuration.enabled() ? "the SDK HTTP client is not the priming one" : "disabled");
+            return;
+        }
+        long started = System.nanoTime();
+        Instant now = Instant.EPOCH;
+        for (int i = 0; i < configuration.iterations(); i++) {
+            Priming.attempt(() -> orders.find(ID));
+            Priming.attempt(() -> orders.findOpenCreatedBetween(now, now.plusSeconds(1), null, 1));
+            Priming.attempt(() -> catalog.findProducts(List.of(ID, ID + "-2")));
+            Priming.attempt(() -> catalog.findPlan(ID));
+            Priming.attempt(() -> catalog.listProducts(null, 1));
+            Priming.attempt(() -> billingKeys.listByCustomer(ID, null, 1));
+            Priming.attempt(() -> billingKeys.find(ID, ID));
+            Priming.attempt(() -> subscriptions.findDue(now, null, 1));
+            Priming.attempt(() -> attempts.findUnresolved(null, 1));
+            Priming.attempt(iamport::prime);
+            // Secrets Manager's pipeline, answered in-process: no value is fetched (the real read happens on first use)
+            Priming.attempt(() -> secrets.secretString(ID));
+            Priming.attempt(this::parseSecretShape);
+        }
+        LOG.info("primed the store, the i'mport client and the secret parser in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // nothing to renew: priming left no connection, token or secret behind
+    }
+
+    @Override
+    public int getOrder() {
+        return 0;
+    }
+
+    private void parseSecretShape() {
+        try {
+            json.readValue("{\"imp_key\":\"k\",\"imp_secret\":\"s\",\"imp_code\":\"imp00000000\",\"pg_mids\":{\"tosspayments\":\"m\"}}",
+                    IamportSecretDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
