@@ -355,11 +355,13 @@ final class ColdStartBenchmark {
         Path bundle = work.resolve("bundles").resolve(function);
         deleteTree(bundle);
         Files.createDirectories(bundle);
-        System.err.println("building " + function + " with `make build-" + function + "` (as sam build does)");
+        Path log = work.resolve("logs").resolve("make-" + function + ".log");
+        Files.createDirectories(log.getParent());
+        System.err.println("building " + function + " with `make build-" + function + "` (as sam build does), log: " + log);
         Process make = new ProcessBuilder("make", "--no-print-directory", "build-" + function, "ARTIFACTS_DIR=" + bundle)
-                .directory(root.toFile()).inheritIO().start();
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (make.waitFor() != 0) {
-            throw new IllegalStateException("make build-" + function + " failed");
+            throw new IllegalStateException("make build-" + function + " failed; see " + log);
         }
         return bundle;
     }

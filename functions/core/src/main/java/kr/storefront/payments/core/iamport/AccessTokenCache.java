@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.iamport.IamportHttp.CallKind;
-import kr.storefront.payments.core.priming.Priming;
 import kr.storefront.payments.core.secrets.IamportCredentials;
 import kr.storefront.payments.core.secrets.IamportCredentialsProvider;
 
@@ -54,10 +53,6 @@ final class AccessTokenCache {
      * @throws IamportAuthenticationException when i'mport rejects the credentials even after re-reading the secret
      */
     String token() {
-        if (Priming.active()) {
-            // a token fetched before a SnapStart snapshot would be shared by every restored copy
-            throw new IamportUnavailableException("no i'mport access token while priming", false, null);
-        }
         CachedToken snapshot = cached;
         if (snapshot != null && clock.instant().isBefore(snapshot.refreshAt())) {
             return snapshot.value();
