@@ -1,5 +1,6 @@
 package kr.storefront.payments.core.priming;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.crac.OrderedResource;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -33,17 +34,19 @@ final class CorePriming implements OrderedResource {
     private static final String ID = "priming";
 
     private final PrimingConfiguration configuration;
-    private final OrderStore orders;
-    private final CatalogStore catalog;
-    private final BillingKeyStore billingKeys;
-    private final SubscriptionStore subscriptions;
-    private final ChargeAttemptStore attempts;
-    private final IamportPrimer iamport;
-    private final SecretSource secrets;
+    // resolved when priming runs, not when micronaut-crac registers this resource at startup
+    private final BeanProvider<OrderStore> orders;
+    private final BeanProvider<CatalogStore> catalog;
+    private final BeanProvider<BillingKeyStore> billingKeys;
+    private final BeanProvider<SubscriptionStore> subscriptions;
+    private final BeanProvider<ChargeAttemptStore> attempts;
+    private final BeanProvider<IamportPrimer> iamport;
+    private final BeanProvider<SecretSource> secrets;
     private final JsonMapper json;
 
-    CorePriming(PrimingConfiguration configuration, OrderStore orders, CatalogStore catalog, BillingKeyStore billingKeys,
-                SubscriptionStore subscriptions, ChargeAttemptStore attempts, IamportPrimer iamport, SecretSource secrets,
+    CorePriming(PrimingConfiguration configuration, BeanProvider<OrderStore> orders, BeanProvider<CatalogStore> catalog,
+                BeanProvider<BillingKeyStore> billingKeys, BeanProvider<SubscriptionStore> subscriptions,
+                BeanProvider<ChargeAttemptStore> attempts, BeanProvider<IamportPrimer> iamport, BeanProvider<SecretSource> secrets,
                 JsonMapper json) {
         this.configuration = configuration;
         this.orders = orders;
@@ -65,18 +68,18 @@ final class CorePriming implements OrderedResource {
         long started = System.nanoTime();
         Instant now = Instant.EPOCH;
         for (int i = 0; i < configuration.iterations(); i++) {
-            Priming.attempt(() -> orders.find(ID));
-            Priming.attempt(() -> orders.findOpenCreatedBetween(now, now.plusSeconds(1), null, 1));
-            Priming.attempt(() -> catalog.findProducts(List.of(ID, ID + "-2")));
-            Priming.attempt(() -> catalog.findPlan(ID));
-            Priming.attempt(() -> catalog.listProducts(null, 1));
-            Priming.attempt(() -> billingKeys.listByCustomer(ID, null, 1));
-            Priming.attempt(() -> billingKeys.find(ID, ID));
-            Priming.attempt(() -> subscriptions.findDue(now, null, 1));
-            Priming.attempt(() -> attempts.findUnresolved(null, 1));
-            Priming.attempt(iamport::prime);
+            Priming.attempt(() -> orders.get().find(ID));
+            Priming.attempt(() -> orders.get().findOpenCreatedBetween(now, now.plusSeconds(1), null, 1));
+            Priming.attempt(() -> catalog.get().findProducts(List.of(ID, ID + "-2")));
+            Priming.attempt(() -> catalog.get().findPlan(ID));
+            Priming.attempt(() -> catalog.get().listProducts(null, 1));
+            Priming.attempt(() -> billingKeys.get().listByCustomer(ID, null, 1));
+            Priming.attempt(() -> billingKeys.get().find(ID, ID));
+            Priming.attempt(() -> subscriptions.get().findDue(now, null, 1));
+            Priming.attempt(() -> attempts.get().findUnresolved(null, 1));
+            Priming.attempt(() -> iamport.get().prime());
             // Secrets Manager's pipeline, answered in-process: no value is fetched (the real read happens on first use)
-            Priming.attempt(() -> secrets.secretString(ID));
+            Priming.attempt(() -> secrets.get().secretString(ID));
             Priming.attempt(this::parseSecretShape);
         }
         LOG.info("primed the store, the i'mport client and the secret parser in {} ms", (System.nanoTime() - started) / 1_000_000);
