@@ -55,8 +55,8 @@ final class ColdStartBenchmark {
     }
 
     /** One measured start: init, first invocation, warm latencies, memory. */
-    private record Sample(double initMs, double checkpointMs, double firstMs, double warmP50Ms, double warmP99Ms, double ownP50Ms,
-                          double ownP99Ms, double rssMib) { }
+    private record Sample(double initMs, double firstMs, double warmP50Ms, double warmP99Ms, double withoutIamportP50Ms,
+                          double withoutIamportP99Ms, double rssMib) { }
 
     /** What the function gets for its cold event and each warm one. */
     private interface Events {
@@ -167,8 +167,7 @@ final class ColdStartBenchmark {
             }
             Arrays.sort(warm);
             Arrays.sort(withoutIamport);
-            Duration checkpoint = process.untilCheckpoint();
-            return new Sample(millis(process.init()), checkpoint == null ? Double.NaN : millis(checkpoint), millis(first.latency()),
+            return new Sample(millis(process.init()), millis(first.latency()),
                     percentile(warm, 50), percentile(warm, 99), percentile(withoutIamport, 50), percentile(withoutIamport, 99),
                     process.peakRssMib());
         }
@@ -458,7 +457,7 @@ final class ColdStartBenchmark {
                 out.printf(Locale.ROOT, "%-17s %5.1f (%4.1fz) %18s %18s %18s %9.1f %9.1f %7.1f/%7.1f %16s%n", function, size[0], size[1],
                         ratio(sample.initMs(), floor.initMs()), ratio(sample.firstMs(), floor.firstMs()),
                         ratio(sample.initMs() + sample.firstMs(), floor.initMs() + floor.firstMs()), sample.warmP50Ms(), sample.warmP99Ms(),
-                        sample.ownP50Ms(), sample.ownP99Ms(), ratio(sample.rssMib(), floor.rssMib()));
+                        sample.withoutIamportP50Ms(), sample.withoutIamportP99Ms(), ratio(sample.rssMib(), floor.rssMib()));
             }
         }
         out.println();
@@ -471,9 +470,9 @@ final class ColdStartBenchmark {
     }
 
     private static Sample median(List<Sample> samples) {
-        return new Sample(median(samples, Sample::initMs), median(samples, Sample::checkpointMs), median(samples, Sample::firstMs),
-                median(samples, Sample::warmP50Ms), median(samples, Sample::warmP99Ms), median(samples, Sample::ownP50Ms),
-                median(samples, Sample::ownP99Ms), median(samples, Sample::rssMib));
+        return new Sample(median(samples, Sample::initMs), median(samples, Sample::firstMs), median(samples, Sample::warmP50Ms),
+                median(samples, Sample::warmP99Ms), median(samples, Sample::withoutIamportP50Ms),
+                median(samples, Sample::withoutIamportP99Ms), median(samples, Sample::rssMib));
     }
 
     private static double median(List<Sample> samples, Function<Sample, Double> figure) {

@@ -121,12 +121,6 @@ final class FunctionProcess implements AutoCloseable {
         return Duration.ofNanos(initDoneAt - startedAt);
     }
 
-    /** SnapStart: JVM start until the runtime asked to be snapshotted (init plus priming); null on demand. */
-    Duration untilCheckpoint() {
-        Long checkpointAt = runtimeApi.checkpointAt();
-        return checkpointAt == null ? null : Duration.ofNanos(checkpointAt - startedAt);
-    }
-
     LambdaRuntimeApiStub.Reply invoke(String event) throws TimeoutException {
         return runtimeApi.invoke(event, INVOKE_TIMEOUT, process::isAlive);
     }

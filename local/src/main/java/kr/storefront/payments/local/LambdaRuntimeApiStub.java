@@ -27,8 +27,8 @@ import java.util.function.BooleanSupplier;
  * result, exactly as it does on Lambda. Its timestamps are the benchmark's measurements:
  * <ul>
  *   <li>init done: the first {@code GET /runtime/invocation/next}, i.e. the handler is constructed;</li>
- *   <li>checkpoint: {@code GET /runtime/restore/next} (SnapStart: the runtime ran the
- *       {@code beforeCheckpoint} hooks and waits to be snapshotted; answered at once, as a restore);</li>
+ *   <li>SnapStart: {@code GET /runtime/restore/next} (the runtime ran the {@code beforeCheckpoint}
+ *       hooks and waits to be snapshotted) is answered at once, as a restore;</li>
  *   <li>one invocation: from the event written to the runtime until its response arrives.</li>
  * </ul>
  */
@@ -46,7 +46,6 @@ final class LambdaRuntimeApiStub implements AutoCloseable {
     private final BlockingQueue<Pending> events = new LinkedBlockingQueue<>();
     private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<Long> initDone = new CompletableFuture<>();
-    private final CompletableFuture<Long> checkpoint = new CompletableFuture<>();
     private final String functionArn;
 
     private LambdaRuntimeApiStub(HttpServer server, ExecutorService executor, String functionName) {
@@ -81,11 +80,6 @@ final class LambdaRuntimeApiStub implements AutoCloseable {
     /** Waits for the handler to be constructed; returns {@link System#nanoTime()} at that moment. */
     long awaitInitDone(Duration timeout, BooleanSupplier alive) throws TimeoutException {
         return await(initDone, timeout, alive, "the function's first request for an event");
-    }
-
-    /** When the runtime asked to be snapshotted (SnapStart only), if it did. */
-    Long checkpointAt() {
-        return checkpoint.getNow(null);
     }
 
     /** Hands one event to the function and waits for its response. */
@@ -133,8 +127,7 @@ final class LambdaRuntimeApiStub implements AutoCloseable {
                 initDone.complete(arrivedAt);
                 next(exchange);
             } else if ("GET".equals(method) && path.equals("/restore/next")) {
-                checkpoint.complete(arrivedAt);
-                respond(exchange, 200, "");
+                respond(exchange, 200, ""); // the snapshot would be taken here; the same JVM goes on as the restored one
             } else if ("POST".equals(method) && path.startsWith("/invocation/") && path.endsWith("/response")) {
                 complete(path, body, false, arrivedAt);
                 respond(exchange, 202, "{\"status\":\"OK\"}");

@@ -2,11 +2,7 @@ package kr.storefront.payments.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.core.order.OrderUtil;
-import io.micronaut.crac.OrderedResource;
-import io.micronaut.crac.test.DefaultCheckpointSimulator;
-import java.util.ArrayList;
-import java.util.List;
+import io.micronaut.crac.test.CheckpointSimulator;
 import java.util.Map;
 import kr.storefront.payments.core.priming.PrimingHttpClient;
 import kr.storefront.payments.http.testing.FunctionTestBed;
@@ -29,16 +25,12 @@ import software.amazon.awssdk.http.SdkHttpClient;
 class SnapStartPrimingIT {
 
     private FunctionTestBed bed;
-    private AwsEmulator emulator;
-    private DefaultCheckpointSimulator snapshot;
+    private CheckpointSimulator snapshot;
 
     @BeforeEach
     void start(AwsEmulator emulator) {
-        this.emulator = emulator;
         bed = CheckoutTestSupport.start(emulator, Map.of());
-        List<OrderedResource> resources = new ArrayList<>(bed.context().getBeansOfType(OrderedResource.class));
-        resources.sort(OrderUtil.COMPARATOR);
-        snapshot = new DefaultCheckpointSimulator(resources);
+        snapshot = bed.snapStart();
     }
 
     @AfterEach
@@ -48,7 +40,7 @@ class SnapStartPrimingIT {
 
     @Test
     void beforeCheckpoint_primesThroughTheSdk_withoutCallingIamportOrWritingAnything() {
-        int itemsBefore = itemCount();
+        int itemsBefore = bed.itemCount();
         PrimingHttpClient sdkHttp = (PrimingHttpClient) bed.bean(SdkHttpClient.class);
         long answeredBefore = sdkHttp.answeredInProcess();
 
@@ -56,7 +48,7 @@ class SnapStartPrimingIT {
 
         assertThat(sdkHttp.answeredInProcess() - answeredBefore).as("SDK requests answered in-process").isGreaterThan(10);
         assertThat(bed.sandbox().requests()).as("i'mport calls (token, prepare, ...) while priming").isEmpty();
-        assertThat(itemCount()).as("items in the table").isEqualTo(itemsBefore);
+        assertThat(bed.itemCount()).as("items in the table").isEqualTo(itemsBefore);
     }
 
     @Test
@@ -71,9 +63,5 @@ class SnapStartPrimingIT {
         assertThat(response.json().path("params").path("amount").asLong()).isEqualTo(2 * CheckoutTestSupport.BEANS_PRICE);
         assertThat(bed.sandbox().requests()).extracting(request -> request.path())
                 .contains("/users/getToken", "/payments/prepare");
-    }
-
-    private int itemCount() {
-        return emulator.dynamoDb().scan(request -> request.tableName(bed.tableName()).select("COUNT")).count();
     }
 }

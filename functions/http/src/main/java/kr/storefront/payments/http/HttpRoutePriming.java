@@ -2,6 +2,7 @@ package kr.storefront.payments.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.crac.OrderedResource;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
@@ -15,6 +16,7 @@ import org.crac.Context;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * SnapStart priming of an HTTP function, run in {@code beforeCheckpoint}: its {@link PrimingRoutes}
@@ -28,17 +30,20 @@ final class HttpRoutePriming implements OrderedResource {
 
     private final ApplicationContext context;
     private final PrimingConfiguration configuration;
+    private final BeanProvider<SdkHttpClient> sdkHttp;
     private final List<PrimingRoutes> routes;
 
-    HttpRoutePriming(ApplicationContext context, PrimingConfiguration configuration, List<PrimingRoutes> routes) {
+    HttpRoutePriming(ApplicationContext context, PrimingConfiguration configuration, BeanProvider<SdkHttpClient> sdkHttp,
+                     List<PrimingRoutes> routes) {
         this.context = context;
         this.configuration = configuration;
+        this.sdkHttp = sdkHttp;
         this.routes = routes;
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> crac) {
-        if (!configuration.enabled() || !PrimingHttpClient.installed() || routes.isEmpty()) {
+        if (!configuration.enabled() || routes.isEmpty() || !PrimingHttpClient.shields(sdkHttp.get())) {
             return;
         }
         long started = System.nanoTime();

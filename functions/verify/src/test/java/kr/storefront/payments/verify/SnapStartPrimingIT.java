@@ -2,11 +2,7 @@ package kr.storefront.payments.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.core.order.OrderUtil;
-import io.micronaut.crac.OrderedResource;
-import io.micronaut.crac.test.DefaultCheckpointSimulator;
-import java.util.ArrayList;
-import java.util.List;
+import io.micronaut.crac.test.CheckpointSimulator;
 import java.util.Map;
 import kr.storefront.payments.core.checkout.CheckoutParams;
 import kr.storefront.payments.core.checkout.Device;
@@ -33,17 +29,13 @@ import software.amazon.awssdk.http.SdkHttpClient;
 class SnapStartPrimingIT {
 
     private VerifyTestSupport verify;
-    private AwsEmulator emulator;
-    private DefaultCheckpointSimulator snapshot;
+    private CheckpointSimulator snapshot;
 
     @BeforeEach
     void start(AwsEmulator emulator) {
-        this.emulator = emulator;
         verify = VerifyTestSupport.start(emulator, Map.of());
         verify.bed.sandbox().faults().dropWebhooks(Integer.MAX_VALUE); // the test confirms through the callback
-        List<OrderedResource> resources = new ArrayList<>(verify.bed.context().getBeansOfType(OrderedResource.class));
-        resources.sort(OrderUtil.COMPARATOR);
-        snapshot = new DefaultCheckpointSimulator(resources);
+        snapshot = verify.bed.snapStart();
     }
 
     @AfterEach
@@ -53,7 +45,7 @@ class SnapStartPrimingIT {
 
     @Test
     void beforeCheckpoint_primesTheRoutes_withoutCallingIamportOrRecordingWebhooks() {
-        int itemsBefore = itemCount();
+        int itemsBefore = verify.bed.itemCount();
         PrimingHttpClient sdkHttp = (PrimingHttpClient) verify.bed.bean(SdkHttpClient.class);
         long answeredBefore = sdkHttp.answeredInProcess();
 
@@ -61,7 +53,7 @@ class SnapStartPrimingIT {
 
         assertThat(sdkHttp.answeredInProcess() - answeredBefore).isGreaterThan(10);
         assertThat(verify.bed.sandbox().requests()).as("i'mport calls while priming").isEmpty();
-        assertThat(itemCount()).as("items (webhook records included) in the table").isEqualTo(itemsBefore);
+        assertThat(verify.bed.itemCount()).as("items (webhook records included) in the table").isEqualTo(itemsBefore);
     }
 
     @Test
@@ -76,9 +68,5 @@ class SnapStartPrimingIT {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().path("status").asText()).isEqualTo("paid");
         assertThat(verify.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.PAID);
-    }
-
-    private int itemCount() {
-        return emulator.dynamoDb().scan(request -> request.tableName(verify.bed.tableName()).select("COUNT")).count();
     }
 }

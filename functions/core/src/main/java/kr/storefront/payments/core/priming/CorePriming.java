@@ -20,6 +20,7 @@ import org.crac.Context;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * SnapStart priming shared by every function, run in {@code beforeCheckpoint}: the store's reads
@@ -34,6 +35,7 @@ final class CorePriming implements OrderedResource {
     private static final String ID = "priming";
 
     private final PrimingConfiguration configuration;
+    private final BeanProvider<SdkHttpClient> sdkHttp;
     // resolved when priming runs, not when micronaut-crac registers this resource at startup
     private final BeanProvider<OrderStore> orders;
     private final BeanProvider<CatalogStore> catalog;
@@ -44,11 +46,12 @@ final class CorePriming implements OrderedResource {
     private final BeanProvider<SecretSource> secrets;
     private final JsonMapper json;
 
-    CorePriming(PrimingConfiguration configuration, BeanProvider<OrderStore> orders, BeanProvider<CatalogStore> catalog,
-                BeanProvider<BillingKeyStore> billingKeys, BeanProvider<SubscriptionStore> subscriptions,
-                BeanProvider<ChargeAttemptStore> attempts, BeanProvider<IamportPrimer> iamport, BeanProvider<SecretSource> secrets,
-                JsonMapper json) {
+    CorePriming(PrimingConfiguration configuration, BeanProvider<SdkHttpClient> sdkHttp, BeanProvider<OrderStore> orders,
+                BeanProvider<CatalogStore> catalog, BeanProvider<BillingKeyStore> billingKeys,
+                BeanProvider<SubscriptionStore> subscriptions, BeanProvider<ChargeAttemptStore> attempts,
+                BeanProvider<IamportPrimer> iamport, BeanProvider<SecretSource> secrets, JsonMapper json) {
         this.configuration = configuration;
+        this.sdkHttp = sdkHttp;
         this.orders = orders;
         this.catalog = catalog;
         this.billingKeys = billingKeys;
@@ -61,21 +64,21 @@ final class CorePriming implements OrderedResource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        if (!configuration.enabled() || !PrimingHttpClient.installed()) {
+        if (!configuration.enabled() || !PrimingHttpClient.shields(sdkHttp.get())) {
             LOG.info("priming skipped ({})", configuration.enabled() ? "the SDK HTTP client is not the priming one" : "disabled");
             return;
         }
         long started = System.nanoTime();
-        Instant now = Instant.EPOCH;
+        Instant epoch = Instant.EPOCH;
         for (int i = 0; i < configuration.iterations(); i++) {
             Priming.attempt(() -> orders.get().find(ID));
-            Priming.attempt(() -> orders.get().findOpenCreatedBetween(now, now.plusSeconds(1), null, 1));
+            Priming.attempt(() -> orders.get().findOpenCreatedBetween(epoch, epoch.plusSeconds(1), null, 1));
             Priming.attempt(() -> catalog.get().findProducts(List.of(ID, ID + "-2")));
             Priming.attempt(() -> catalog.get().findPlan(ID));
             Priming.attempt(() -> catalog.get().listProducts(null, 1));
             Priming.attempt(() -> billingKeys.get().listByCustomer(ID, null, 1));
             Priming.attempt(() -> billingKeys.get().find(ID, ID));
-            Priming.attempt(() -> subscriptions.get().findDue(now, null, 1));
+            Priming.attempt(() -> subscriptions.get().findDue(epoch, null, 1));
             Priming.attempt(() -> attempts.get().findUnresolved(null, 1));
             Priming.attempt(() -> iamport.get().prime());
             // Secrets Manager's pipeline, answered in-process: no value is fetched (the real read happens on first use)

@@ -1,7 +1,5 @@
 package kr.storefront.payments.core.priming;
 
-import java.util.function.Supplier;
-
 /**
  * The priming scope of the current thread. SnapStart snapshots the JVM after init; work done in
  * {@code beforeCheckpoint} (class loading, first-use initialisation, interpreter warm-up) is then in
@@ -21,26 +19,16 @@ public final class Priming {
         return ACTIVE.get();
     }
 
-    /** Runs {@code work} in the priming scope of this thread. */
-    public static <T> T run(Supplier<T> work) {
+    /** Runs {@code step} in the priming scope, ignoring whatever it throws: priming never fails a start. */
+    public static void attempt(Runnable step) {
         boolean outer = ACTIVE.get();
         ACTIVE.set(Boolean.TRUE);
         try {
-            return work.get();
-        } finally {
-            ACTIVE.set(outer);
-        }
-    }
-
-    /** Runs {@code step} in the priming scope, ignoring whatever it throws: priming never fails a start. */
-    public static void attempt(Runnable step) {
-        try {
-            run(() -> {
-                step.run();
-                return null;
-            });
+            step.run();
         } catch (RuntimeException expected) {
             // the in-process answers make many calls fail (no item, no secret): the path was still exercised
+        } finally {
+            ACTIVE.set(outer);
         }
     }
 }

@@ -2,7 +2,6 @@ package kr.storefront.payments.core.priming;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -20,22 +19,20 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 public final class PrimingHttpClient implements SdkHttpClient {
 
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
-    private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
     private final SdkHttpClient delegate;
     private final AtomicLong answered = new AtomicLong();
 
     PrimingHttpClient(SdkHttpClient delegate) {
         this.delegate = delegate;
-        INSTALLED.set(true);
     }
 
     /**
-     * True once the SDK's client is wrapped: priming that writes (the HTTP routes) only runs then, so it
-     * can never reach a real table.
+     * True when the AWS clients of this context send through a priming client: priming only runs then,
+     * so its requests (the HTTP routes write webhook records) can never reach a real table.
      */
-    public static boolean installed() {
-        return INSTALLED.get();
+    public static boolean shields(SdkHttpClient client) {
+        return client instanceof PrimingHttpClient;
     }
 
     @Override

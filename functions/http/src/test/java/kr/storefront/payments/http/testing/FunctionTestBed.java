@@ -5,12 +5,20 @@ import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.micronaut.core.order.OrderUtil;
+import io.micronaut.crac.OrderedResource;
+import io.micronaut.crac.test.CheckpointSimulator;
+import io.micronaut.crac.test.DefaultCheckpointSimulator;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import kr.storefront.payments.core.testing.Secrets;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.iamport.IamportSandbox;
 import kr.storefront.payments.testkit.iamport.MerchantCredentials;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * An HTTP function as deployed: the real Lambda handler class on a real application context, its
@@ -25,9 +33,12 @@ public final class FunctionTestBed implements AutoCloseable {
     private final String tableName;
     private final Map<String, Object> properties;
     private final boolean ownsSandbox;
+    private final DynamoDbClient dynamo;
 
-    private FunctionTestBed(IamportSandbox sandbox, Map<String, Object> properties, String tableName, boolean ownsSandbox) {
+    private FunctionTestBed(IamportSandbox sandbox, Map<String, Object> properties, String tableName, boolean ownsSandbox,
+                            DynamoDbClient dynamo) {
         this.sandbox = sandbox;
+        this.dynamo = dynamo;
         this.properties = Map.copyOf(properties);
         this.context = ApplicationContext.builder().environments("function", "lambda").properties(properties).start();
         this.tableName = tableName;
@@ -50,7 +61,7 @@ public final class FunctionTestBed implements AutoCloseable {
         properties.put("iamport.read-retry-delay", "10ms");
         properties.put("payments.enabled-pgs", "payco,chai,kakaopay,tosspayments,uplus");
         properties.putAll(overrides);
-        return new FunctionTestBed(sandbox, properties, table, true);
+        return new FunctionTestBed(sandbox, properties, table, true, emulator.dynamoDb());
     }
 
     /**
@@ -58,7 +69,7 @@ public final class FunctionTestBed implements AutoCloseable {
      * same table, secret and sandbox: for races between instances.
      */
     public FunctionTestBed sibling() {
-        return new FunctionTestBed(sandbox, properties, tableName, false);
+        return new FunctionTestBed(sandbox, properties, tableName, false, dynamo);
     }
 
     public HttpApiResponse invoke(HttpApiEvent event) {
@@ -79,6 +90,21 @@ public final class FunctionTestBed implements AutoCloseable {
 
     public String tableName() {
         return tableName;
+    }
+
+    /** How many items the function's table holds (a test-only Scan). */
+    public int itemCount() {
+        return dynamo.scan(request -> request.tableName(tableName).select(Select.COUNT)).count();
+    }
+
+    /**
+     * micronaut-crac's checkpoint simulator over this context's resources, in their order: it drives the
+     * SnapStart hooks as Lambda's runtime does.
+     */
+    public CheckpointSimulator snapStart() {
+        List<OrderedResource> resources = new ArrayList<>(context.getBeansOfType(OrderedResource.class));
+        resources.sort(OrderUtil.COMPARATOR);
+        return new DefaultCheckpointSimulator(resources);
     }
 
     @Override
