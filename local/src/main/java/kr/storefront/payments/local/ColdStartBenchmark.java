@@ -46,11 +46,12 @@ final class ColdStartBenchmark {
 
     /** The benchmark's options. */
     record Options(int runs, int warm, List<String> functions, List<FunctionProcess.Initialization> initializations,
-                   boolean build, boolean cds, boolean dynamoDbOnEmulator) {
+                   boolean build, boolean cds, boolean dynamoDbOnEmulator, List<String> jvmOptions) {
 
         static Options defaults() {
             return new Options(5, 200, List.of("CheckoutFunction", "VerifyFunction", "RebillFunction"),
-                    List.of(FunctionProcess.Initialization.ON_DEMAND, FunctionProcess.Initialization.SNAP_START), true, false, false);
+                    List.of(FunctionProcess.Initialization.ON_DEMAND, FunctionProcess.Initialization.SNAP_START), true, false, false,
+                    List.of());
         }
     }
 
@@ -124,7 +125,11 @@ final class ColdStartBenchmark {
             Map<String, Map<FunctionProcess.Initialization, List<Sample>>> samples = new LinkedHashMap<>();
             Map<String, List<String>> cdsFlags = new LinkedHashMap<>();
             for (String function : bundles.keySet()) {
-                cdsFlags.put(function, options.cds() ? trainCds(stack, function, bundles.get(function), runtimeLib) : List.of());
+                List<String> flags = new ArrayList<>(options.cds() ? trainCds(stack, function, bundles.get(function), runtimeLib) : List.of());
+                if (!FLOOR.equals(function)) {
+                    flags.addAll(options.jvmOptions());
+                }
+                cdsFlags.put(function, flags);
             }
             for (int run = 1; run <= options.runs(); run++) {
                 for (String function : bundles.keySet()) {

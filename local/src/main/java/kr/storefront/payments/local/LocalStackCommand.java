@@ -17,6 +17,7 @@ final class LocalStackCommand {
                    ./local-stack rebill [--aws-endpoint URL]
                    ./local-stack coldstart [--runs 5] [--warm 200] [--functions CheckoutFunction,...]
                                  [--mode on-demand|snap-start|both] [--cds] [--dynamodb local|emulator] [--no-build]
+                                 [--jvm-option -XX:... (repeatable; the functions' JVMs, not the floor's)]
             """;
 
     private LocalStackCommand() {
@@ -128,6 +129,7 @@ final class LocalStackCommand {
         boolean build = defaults.build();
         boolean cds = defaults.cds();
         boolean dynamoDbOnEmulator = defaults.dynamoDbOnEmulator();
+        List<String> jvmOptions = new ArrayList<>(defaults.jvmOptions());
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(value(args, ++i));
@@ -136,6 +138,7 @@ final class LocalStackCommand {
                 case "--mode" -> modes = initializations(value(args, ++i), defaults);
                 case "--cds" -> cds = true;
                 case "--no-build" -> build = false;
+                case "--jvm-option" -> jvmOptions.add(value(args, ++i));
                 case "--dynamodb" -> dynamoDbOnEmulator = switch (value(args, ++i)) {
                     case "local" -> false;
                     case "emulator" -> true;
@@ -147,7 +150,7 @@ final class LocalStackCommand {
         if (runs < 1 || warm < 1) {
             throw new IllegalArgumentException("--runs and --warm must be at least 1");
         }
-        return new ColdStartBenchmark.Options(runs, warm, functions, modes, build, cds, dynamoDbOnEmulator);
+        return new ColdStartBenchmark.Options(runs, warm, functions, modes, build, cds, dynamoDbOnEmulator, List.copyOf(jvmOptions));
     }
 
     private static List<FunctionProcess.Initialization> initializations(String mode, ColdStartBenchmark.Options defaults) {
