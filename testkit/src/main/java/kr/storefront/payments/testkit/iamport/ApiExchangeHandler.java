@@ -58,7 +58,7 @@ final class ApiExchangeHandler implements HttpHandler {
         Optional<ApiRoutes.Match> route = ApiRoutes.match(method, path);
         if (route.isEmpty()) {
             ApiResponse notFound = ApiResponse.notFound("존재하지 않는 API입니다: " + method + " " + path);
-            record(null, method, path, Map.of(), Map.of(), notFound.httpStatus(), notFound.code(), false);
+            record(exchange, null, method, path, Map.of(), Map.of(), notFound.httpStatus(), notFound.code(), false);
             send(exchange, notFound);
             return;
         }
@@ -68,7 +68,7 @@ final class ApiExchangeHandler implements HttpHandler {
             request = ApiRequest.read(exchange, route.get().pathVariables());
         } catch (InvalidRequestException e) {
             ApiResponse badRequest = ApiResponse.badRequest(e.getMessage());
-            record(endpoint, method, path, Map.of(), Map.of(), badRequest.httpStatus(), badRequest.code(), false);
+            record(exchange, endpoint, method, path, Map.of(), Map.of(), badRequest.httpStatus(), badRequest.code(), false);
             send(exchange, badRequest);
             return;
         }
@@ -81,7 +81,7 @@ final class ApiExchangeHandler implements HttpHandler {
         }
         if (endpoint != Endpoint.GET_TOKEN && request.accessToken().filter(tokens::isValid).isEmpty()) {
             ApiResponse unauthorized = ApiResponse.unauthorized();
-            record(endpoint, request, unauthorized.httpStatus(), unauthorized.code(), false);
+            record(exchange, endpoint, request, unauthorized.httpStatus(), unauthorized.code(), false);
             send(exchange, unauthorized);
             return;
         }
@@ -89,7 +89,7 @@ final class ApiExchangeHandler implements HttpHandler {
         ApiResponse response = dispatch(endpoint, request);
         boolean drop = faults.takeDrop(endpoint);
         Optional<Duration> hold = drop ? Optional.empty() : faults.takeHold(endpoint);
-        record(endpoint, request, response.httpStatus(), response.code(), drop);
+        record(exchange, endpoint, request, response.httpStatus(), response.code(), drop);
         if (drop) {
             LOG.debug("Dropping the response to {} {} as armed", method, path);
             return;
@@ -115,25 +115,25 @@ final class ApiExchangeHandler implements HttpHandler {
     private void sendInjectedFailure(HttpExchange exchange, Endpoint endpoint, ApiRequest request, int status)
             throws IOException {
         if (status >= 502 && status <= 504) {
-            record(endpoint, request, status, null, false);
+            record(exchange, endpoint, request, status, null, false);
             byte[] body = (status + " " + GATEWAY_REASONS.get(status) + " (injected by the i'mport sandbox)")
                     .getBytes(StandardCharsets.UTF_8);
             send(exchange, status, "text/plain; charset=utf-8", body);
         } else {
             ApiResponse failure = ApiResponse.serverError(status, "injected by the i'mport sandbox");
-            record(endpoint, request, status, failure.code(), false);
+            record(exchange, endpoint, request, status, failure.code(), false);
             send(exchange, failure);
         }
     }
 
-    private void record(Endpoint endpoint, ApiRequest request, int status, Integer code, boolean dropped) {
-        record(endpoint, request.method(), request.path(), request.query(), request.params().asMap(), status, code, dropped);
+    private void record(HttpExchange exchange, Endpoint endpoint, ApiRequest request, int status, Integer code, boolean dropped) {
+        record(exchange, endpoint, request.method(), request.path(), request.query(), request.params().asMap(), status, code, dropped);
     }
 
-    private void record(Endpoint endpoint, String method, String path, Map<String, String> query,
+    private void record(HttpExchange exchange, Endpoint endpoint, String method, String path, Map<String, String> query,
                         Map<String, Object> params, int status, Integer code, boolean dropped) {
         journal.record(new RecordedRequest(clock.instant(), endpoint, method, path, Redaction.query(query),
-                Redaction.params(params), status, code, dropped));
+                Redaction.params(params), status, code, dropped, String.valueOf(exchange.getRemoteAddress())));
         LOG.debug("{} {} -> HTTP {} code {}{}", method, path, status, code, dropped ? " (dropped)" : "");
     }
 

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param status          the HTTP status sent, or that would have been sent when the response was dropped
  * @param code            the envelope {@code code}, or null for a non-envelope body
  * @param responseDropped the connection was closed without a response ({@code dropAfterApply})
+ * @param connection      the client's end of the TCP connection the call came on ({@code /127.0.0.1:54321}):
+ *                        calls sent over one kept-alive connection share it
  */
 public record RecordedRequest(
         Instant at,
@@ -24,7 +26,8 @@ public record RecordedRequest(
         Map<String, Object> params,
         int status,
         Integer code,
-        boolean responseDropped) {
+        boolean responseDropped,
+        String connection) {
 
     public RecordedRequest {
         query = Collections.unmodifiableMap(new LinkedHashMap<>(query));

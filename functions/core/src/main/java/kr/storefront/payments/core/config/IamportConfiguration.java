@@ -22,6 +22,10 @@ import java.time.Duration;
  * @param chargeReadTimeout  response timeout for calls that charge a card
  * @param tokenRefreshMargin how long before i'mport's {@code expired_at} a cached token is replaced
  * @param secretCacheTtl     how long the fetched secret is reused before it is read again
+ * @param connectionReuseWindow how long after the previous call a kept-alive connection is reused; after a longer
+ *                           pause (a Lambda environment frozen between invocations) the next call opens a new one,
+ *                           because the server may have closed the idle one unnoticed. Keep it below i'mport's own
+ *                           idle timeout; {@code 0s} opens a connection per call
  * @param readRetries        extra attempts for safe reads (GET) after a transient failure
  * @param readRetryDelay     first delay between read retries (doubled each time, with jitter)
  * @param includeSandbox     accept test-channel payments ({@code sandbox: true}); never in production
@@ -35,6 +39,7 @@ public record IamportConfiguration(
         @Bindable(defaultValue = "60s") @NotNull Duration chargeReadTimeout,
         @Bindable(defaultValue = "60s") @NotNull Duration tokenRefreshMargin,
         @Bindable(defaultValue = "5m") @NotNull Duration secretCacheTtl,
+        @Bindable(defaultValue = "20s") @NotNull Duration connectionReuseWindow,
         @Bindable(defaultValue = "2") int readRetries,
         @Bindable(defaultValue = "200ms") @NotNull Duration readRetryDelay,
         @Bindable(defaultValue = "false") boolean includeSandbox) {

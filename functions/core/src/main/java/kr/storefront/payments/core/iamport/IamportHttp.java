@@ -7,9 +7,11 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientException;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -17,7 +19,10 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.priming.Priming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +43,19 @@ final class IamportHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(IamportHttp.class);
 
-    private final HttpClient standardClient;
-    private final HttpClient chargeClient;
+    private final KeptAliveClient standardClient;
+    private final KeptAliveClient chargeClient;
 
+    @Inject
     IamportHttp(@Client(configuration = StandardCallHttpConfiguration.class) HttpClient standardClient,
-                @Client(configuration = ChargeCallHttpConfiguration.class) HttpClient chargeClient) {
-        this.standardClient = standardClient;
-        this.chargeClient = chargeClient;
+                @Client(configuration = ChargeCallHttpConfiguration.class) HttpClient chargeClient,
+                IamportConfiguration configuration) {
+        this(standardClient, chargeClient, configuration.connectionReuseWindow(), System::nanoTime);
+    }
+
+    IamportHttp(HttpClient standardClient, HttpClient chargeClient, Duration connectionReuseWindow, LongSupplier nanoClock) {
+        this.standardClient = new KeptAliveClient(standardClient, connectionReuseWindow, nanoClock);
+        this.chargeClient = new KeptAliveClient(chargeClient, connectionReuseWindow, nanoClock);
     }
 
     /**
@@ -64,10 +75,11 @@ final class IamportHttp {
         if (accessToken != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken);
         }
-        HttpClient client = kind == CallKind.CHARGE ? chargeClient : standardClient;
+        KeptAliveClient client = kind == CallKind.CHARGE ? chargeClient : standardClient;
         long started = System.nanoTime();
+        BlockingHttpClient blocking = client.acquire();
         try {
-            HttpResponse<byte[]> response = client.toBlocking().exchange(request, byte[].class);
+            HttpResponse<byte[]> response = blocking.exchange(request, byte[].class);
             byte[] bytes = response.getBody(byte[].class).orElse(new byte[0]);
             LOG.info("iamport {} {} {} -> HTTP {} in {} ms", operation, method, uri.getPath(), response.code(), elapsedMillis(started));
             return new RawResponse(response.code(), bytes);
@@ -77,7 +89,14 @@ final class IamportHttp {
             LOG.warn("iamport {} {} {} failed after {} ms ({}): {}", operation, method, uri.getPath(), elapsedMillis(started),
                     sent ? "request may have been processed" : "request not sent", cause);
             throw new IamportUnavailableException("i'mport " + operation + " failed: " + cause, sent, e);
+        } finally {
+            client.release();
         }
+    }
+
+    /** JDK clients started so far for {@code kind} (a new one after each idle pause longer than the reuse window). */
+    long clientsStarted(CallKind kind) {
+        return (kind == CallKind.CHARGE ? chargeClient : standardClient).clientsStarted();
     }
 
     /** True when the failure happened before any byte of the request can have reached the server. */
