@@ -79,9 +79,10 @@ public class BillingKeys {
                 : plan == null ? 0 : plan.amount();
         String name = plan == null ? configuration.billingWindowName() : plan.name();
 
-        String merchantUid = idempotency.reserve("billing-keys:" + request.customerId(), request.idempotencyKey(),
-                request.canonical(), ids::merchantUid);
-        Order order = orders.find(merchantUid).orElseGet(() -> orders.insert(Order.pending(merchantUid,
+        Idempotency.Reservation reservation = idempotency.reserve("billing-keys:" + request.customerId(),
+                request.idempotencyKey(), request.canonical(), ids::merchantUid);
+        String merchantUid = reservation.id();
+        Order order = reservation.existing(orders::find).orElseGet(() -> orders.insert(Order.pending(merchantUid,
                 OrderKind.BILLING_KEY_ISSUE, request.customerId(), name, charged, pg, payMethod, List.of(), ids.customerUid(),
                 null, clock.instant())).current().orElseThrow());
         keys.insert(BillingKey.pending(request.customerId(), order.customerUid(), pg, order.createdAt()));

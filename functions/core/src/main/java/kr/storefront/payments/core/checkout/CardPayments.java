@@ -58,9 +58,10 @@ public class CardPayments {
     public CardPaymentResult pay(CardPaymentRequest request) {
         Pg pg = billingKeys.apiModePg(request.pg());
         PricedOrder priced = pricing.price(request.items(), request.planId());
-        String merchantUid = idempotency.reserve("card-payments:" + request.customerId(), request.idempotencyKey(),
-                request.canonical(), ids::merchantUid);
-        Optional<Order> existing = orders.find(merchantUid);
+        Idempotency.Reservation reservation = idempotency.reserve("card-payments:" + request.customerId(),
+                request.idempotencyKey(), request.canonical(), ids::merchantUid);
+        String merchantUid = reservation.id();
+        Optional<Order> existing = reservation.existing(orders::find);
         if (existing.isPresent()) {
             return reportRetry(existing.get());
         }

@@ -51,8 +51,9 @@ public class OrderCheckout {
         String payMethod = PgRules.checkOrder(profile, request.payMethod(), request.buyer(), request.cardOptions(),
                 request.escrow(), priced.amount());
         String scope = "orders:" + (request.customerId() == null ? "guest" : request.customerId());
-        String merchantUid = idempotency.reserve(scope, request.idempotencyKey(), request.canonical(), ids::merchantUid);
-        Order order = orders.find(merchantUid).orElseGet(() -> store(Order.pending(merchantUid, OrderKind.ONE_TIME,
+        Idempotency.Reservation reservation = idempotency.reserve(scope, request.idempotencyKey(), request.canonical(), ids::merchantUid);
+        String merchantUid = reservation.id();
+        Order order = reservation.existing(orders::find).orElseGet(() -> store(Order.pending(merchantUid, OrderKind.ONE_TIME,
                 request.customerId(), priced.name(), priced.amount(), pg, payMethod, priced.lines(), null, null, clock.instant())));
         if (order.status() == OrderStatus.PENDING) {
             iamport.prepare(merchantUid, order.amount());

@@ -66,10 +66,12 @@ public class Subscriptions {
             throw new InvalidRequestException("first_charge_at", "must be between now and one year from now");
         }
         Instant anchor = first.isBefore(now) ? now : first;
-        String id = idempotency.reserve("subscriptions:" + customerId, idempotencyKey,
+        Idempotency.Reservation reservation = idempotency.reserve("subscriptions:" + customerId, idempotencyKey,
                 Canonical.of("subscription", planId, customerUid, firstChargeAt), ids::subscriptionId);
-        return subscriptions.find(customerId, id).orElseGet(() -> subscriptions.insert(Subscription.start(id, customerId,
-                customerUid, plan.id(), plan.name(), plan.amount(), plan.interval(), anchor, now)).current().orElseThrow());
+        String id = reservation.id();
+        return reservation.existing(existingId -> subscriptions.find(customerId, existingId))
+                .orElseGet(() -> subscriptions.insert(Subscription.start(id, customerId, customerUid, plan.id(), plan.name(),
+                        plan.amount(), plan.interval(), anchor, now)).current().orElseThrow());
     }
 
     public Page<Subscription> list(String customerId, @Nullable String cursor, int limit) {

@@ -5,6 +5,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -34,9 +36,9 @@ public class Idempotency {
      * @param canonicalRequest the request as a canonical string (no card data)
      * @throws IdempotencyKeyReusedException when the key was used for another request
      */
-    public String reserve(String scope, @Nullable String key, String canonicalRequest, Supplier<String> newId) {
+    public Reservation reserve(String scope, @Nullable String key, String canonicalRequest, Supplier<String> newId) {
         if (key == null) {
-            return newId.get();
+            return new Reservation(newId.get(), true);
         }
         Instant now = clock.instant();
         String requestHash = RequestFingerprint.of(canonicalRequest);
@@ -45,7 +47,25 @@ public class Idempotency {
             if (!first.sameRequest(requestHash)) {
                 throw new IdempotencyKeyReusedException();
             }
-            return first.resourceId();
-        }).orElse(claim.resourceId());
+            return new Reservation(first.resourceId(), false);
+        }).orElse(new Reservation(claim.resourceId(), true));
+    }
+
+    /**
+     * The id a create request works on.
+     *
+     * @param fresh true when this request made the id; false for a retry, whose first attempt may have created
+     *              the resource already (or may be creating it right now)
+     */
+    public record Reservation(String id, boolean fresh) {
+
+        /**
+         * What the first attempt stored under the id, if anything. A fresh id was made just now, so nothing can be
+         * stored under it and the store is not asked (a concurrent retry's write is caught by the conditional insert
+         * that follows).
+         */
+        public <T> Optional<T> existing(Function<String, Optional<T>> find) {
+            return fresh ? Optional.empty() : find.apply(id);
+        }
     }
 }
