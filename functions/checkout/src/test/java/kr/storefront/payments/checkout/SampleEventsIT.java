@@ -2,11 +2,13 @@ package kr.storefront.payments.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import java.util.Map;
 import java.util.stream.Stream;
 import kr.storefront.payments.http.testing.DeployedHandler;
 import kr.storefront.payments.http.testing.FunctionTestBed;
 import kr.storefront.payments.http.testing.HttpApiResponse;
+import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +64,15 @@ class SampleEventsIT {
         HttpApiResponse response = deployed.invokeSample(file);
 
         assertThat(response.status()).as(response.body()).isEqualTo(expectedStatus);
+    }
+
+    @Test
+    void anInvocation_registersNoLambdaContextBeans() {
+        // micronaut-function-aws's default registers four singletons per request; nothing here reads them
+        HttpApiResponse response = bed.invoke(HttpApiEvent.request("GET", "/checkout/pgs"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(bed.context().containsBean(Context.class)).as("the invocation's Lambda Context as a bean").isFalse();
     }
 
     @Test
