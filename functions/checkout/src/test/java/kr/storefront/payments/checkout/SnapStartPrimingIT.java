@@ -29,7 +29,8 @@ class SnapStartPrimingIT {
 
     @BeforeEach
     void start(AwsEmulator emulator) {
-        bed = CheckoutTestSupport.start(emulator, Map.of());
+        // a few rounds prove what priming does and leaves behind; the deployed default rounds are for the JIT
+        bed = CheckoutTestSupport.start(emulator, Map.of("priming.iterations", 5));
         snapshot = bed.snapStart();
     }
 
@@ -39,14 +40,19 @@ class SnapStartPrimingIT {
     }
 
     @Test
-    void beforeCheckpoint_primesThroughTheSdk_withoutCallingIamportOrWritingAnything() {
+    void beforeCheckpoint_primesThroughTheSdkAndBothTransports_withoutCallingIamportOrWritingAnything() {
         int itemsBefore = bed.itemCount();
         PrimingHttpClient sdkHttp = (PrimingHttpClient) bed.bean(SdkHttpClient.class);
         long answeredBefore = sdkHttp.answeredInProcess();
+        long overLoopbackBefore = sdkHttp.answeredOverLoopback();
 
         snapshot.runBeforeCheckpoint();
 
-        assertThat(sdkHttp.answeredInProcess() - answeredBefore).as("SDK requests answered in-process").isGreaterThan(10);
+        long sdkRequests = sdkHttp.answeredInProcess() - answeredBefore;
+        assertThat(sdkRequests).as("SDK requests kept in-process").isGreaterThan(10);
+        assertThat(sdkHttp.answeredOverLoopback() - overLoopbackBefore)
+                .as("requests the loopback responder answered: the SDK's and the i'mport client's").isGreaterThan(sdkRequests);
+        assertThat(sdkHttp.loopbackOpen()).as("a loopback responder left running into the snapshot").isFalse();
         assertThat(bed.sandbox().requests()).as("i'mport calls (token, prepare, ...) while priming").isEmpty();
         assertThat(bed.itemCount()).as("items in the table").isEqualTo(itemsBefore);
     }

@@ -21,7 +21,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 /**
  * SnapStart priming of an HTTP function, run in {@code beforeCheckpoint}: its {@link PrimingRoutes}
  * go through the same API Gateway adapter, router, controllers, JSON and error mapping as real
- * events, inside the {@link Priming} scope (store answered in-process, no i'mport call, no secret).
+ * events, inside the {@link Priming} scope (store answered by a loopback responder in this process,
+ * no i'mport call, no secret).
  */
 @Singleton
 final class HttpRoutePriming implements OrderedResource {
@@ -43,16 +44,18 @@ final class HttpRoutePriming implements OrderedResource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> crac) {
-        if (!configuration.enabled() || routes.isEmpty() || !PrimingHttpClient.shields(sdkHttp.get())) {
+        if (!configuration.enabled() || routes.isEmpty() || !(sdkHttp.get() instanceof PrimingHttpClient primingClient)) {
             return;
         }
         long started = System.nanoTime();
         // a second adapter on the running context: the one Lambda built is not reachable from a bean
         APIGatewayV2HTTPEventFunction function = new APIGatewayV2HTTPEventFunction(context);
         List<APIGatewayV2HTTPEvent> events = routes.stream().flatMap(r -> r.routes().stream()).map(HttpRoutePriming::event).toList();
-        for (int i = 0; i < configuration.iterations(); i++) {
-            for (APIGatewayV2HTTPEvent event : events) {
-                Priming.attempt(() -> function.handleRequest(event, new MockLambdaContext()));
+        try (PrimingHttpClient.LoopbackSession loopback = primingClient.loopback()) {
+            for (int i = 0; i < configuration.iterations(); i++) {
+                for (APIGatewayV2HTTPEvent event : events) {
+                    Priming.attempt(() -> function.handleRequest(event, new MockLambdaContext()));
+                }
             }
         }
         LOG.info("primed {} routes in {} ms", events.size(), (System.nanoTime() - started) / 1_000_000);

@@ -33,7 +33,8 @@ class SnapStartPrimingIT {
 
     @BeforeEach
     void start(AwsEmulator emulator) {
-        verify = VerifyTestSupport.start(emulator, Map.of());
+        // a few rounds prove what priming does and leaves behind; the deployed default rounds are for the JIT
+        verify = VerifyTestSupport.start(emulator, Map.of("priming.iterations", 5));
         verify.bed.sandbox().faults().dropWebhooks(Integer.MAX_VALUE); // the test confirms through the callback
         snapshot = verify.bed.snapStart();
     }
@@ -48,10 +49,13 @@ class SnapStartPrimingIT {
         int itemsBefore = verify.bed.itemCount();
         PrimingHttpClient sdkHttp = (PrimingHttpClient) verify.bed.bean(SdkHttpClient.class);
         long answeredBefore = sdkHttp.answeredInProcess();
+        long overLoopbackBefore = sdkHttp.answeredOverLoopback();
 
         snapshot.runBeforeCheckpoint();
 
         assertThat(sdkHttp.answeredInProcess() - answeredBefore).isGreaterThan(10);
+        assertThat(sdkHttp.answeredOverLoopback() - overLoopbackBefore).as("requests through the real transports").isGreaterThan(10);
+        assertThat(sdkHttp.loopbackOpen()).as("a loopback responder left running into the snapshot").isFalse();
         assertThat(verify.bed.sandbox().requests()).as("i'mport calls while priming").isEmpty();
         assertThat(verify.bed.itemCount()).as("items (webhook records included) in the table").isEqualTo(itemsBefore);
     }

@@ -14,12 +14,14 @@ import io.micronaut.http.client.exceptions.HttpClientException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import kr.storefront.payments.core.config.IamportConfiguration;
@@ -91,6 +93,25 @@ final class IamportHttp {
             throw new IamportUnavailableException("i'mport " + operation + " failed: " + cause, sent, e);
         } finally {
             client.release();
+        }
+    }
+
+    /**
+     * Priming only: a lookup and a JSON POST to an in-process loopback responder through the client of
+     * each kind. The JDK client, Micronaut's codecs and our request building are then warm in the
+     * snapshot, and no other client (no thread) is made for it.
+     */
+    void primeTransport(URI loopback) {
+        if (!Priming.active() || !InetAddress.getLoopbackAddress().getHostAddress().equals(loopback.getHost())) {
+            throw new IllegalStateException("transport priming goes to a loopback responder, while priming only");
+        }
+        for (KeptAliveClient client : List.of(standardClient, chargeClient)) {
+            BlockingHttpClient primed = client.currentForPriming();
+            primed.exchange(HttpRequest.GET(loopback.resolve("/priming").toString())
+                    .accept(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.AUTHORIZATION, "Bearer priming"), byte[].class);
+            primed.exchange(HttpRequest.POST(loopback.resolve("/priming").toString(),
+                            (Object) new WirePayloads.PrepareRequest("ord_priming", 1000, "KRW"))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE), byte[].class);
         }
     }
 

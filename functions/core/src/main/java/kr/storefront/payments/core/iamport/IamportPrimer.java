@@ -4,12 +4,14 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Warms the i'mport client's JSON path for a SnapStart snapshot: writes each request body we send and
- * reads canned answers of every shape we read (envelope, payment, billing key, token), mapping
- * them as a real answer would be. No request is sent; nothing here is unique or secret.
+ * Warms the i'mport client for a SnapStart snapshot: writes each request body we send and reads
+ * canned answers of every shape we read (envelope, payment, billing key, token), mapping them as a
+ * real answer would be; given a loopback responder, also sends through the HTTP client stack to it.
+ * Nothing is sent to i'mport; nothing here is unique or secret.
  */
 @Singleton
 public final class IamportPrimer {
@@ -31,9 +33,16 @@ public final class IamportPrimer {
             {"code":-1,"message":"priming","response":null}""".getBytes(StandardCharsets.UTF_8);
 
     private final JsonMapper json;
+    private final IamportHttp http;
 
-    IamportPrimer(JsonMapper json) {
+    IamportPrimer(JsonMapper json, IamportHttp http) {
         this.json = json;
+        this.http = http;
+    }
+
+    /** The HTTP client stack, to an in-process loopback responder ({@code http://127.0.0.1:port}); priming only. */
+    public void primeTransport(URI loopback) {
+        http.primeTransport(loopback);
     }
 
     public void prime() {

@@ -62,6 +62,14 @@ final class KeptAliveClient {
         lastActivity = nanoClock.getAsLong();
     }
 
+    /**
+     * The current client, without counting a use (priming): its only pooled connection then goes to the
+     * loopback responder, which closes it, and is keyed to that address, so it is never offered for i'mport.
+     */
+    synchronized BlockingHttpClient currentForPriming() {
+        return current;
+    }
+
     /** How many JDK clients (each with its own connection pool) were started, the first one included. */
     synchronized long clientsStarted() {
         return clientsStarted;

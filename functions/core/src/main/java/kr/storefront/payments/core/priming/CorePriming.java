@@ -24,9 +24,10 @@ import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * SnapStart priming shared by every function, run in {@code beforeCheckpoint}: the store's reads
- * and a Secrets Manager read through the whole AWS SDK pipeline (answered in-process, see
- * {@link PrimingHttpClient}), the i'mport client's JSON, the secret document's parsing. Nothing is sent, fetched or generated, so
- * the snapshot holds warm code and no connection, token, secret or id.
+ * and a Secrets Manager read through the whole AWS SDK pipeline and its HTTP transport, the i'mport
+ * client's JSON and HTTP transport, the secret document's parsing. Every request goes to a loopback
+ * responder in this process (see {@link PrimingHttpClient}), closed before the snapshot. Nothing is
+ * sent out, fetched or generated, so the snapshot holds warm code and no connection, token, secret or id.
  */
 @Singleton
 final class CorePriming implements OrderedResource {
@@ -64,28 +65,34 @@ final class CorePriming implements OrderedResource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        if (!configuration.enabled() || !PrimingHttpClient.shields(sdkHttp.get())) {
+        if (!configuration.enabled() || !(sdkHttp.get() instanceof PrimingHttpClient primingClient)) {
             LOG.info("priming skipped ({})", configuration.enabled() ? "the SDK HTTP client is not the priming one" : "disabled");
             return;
         }
         long started = System.nanoTime();
         Instant epoch = Instant.EPOCH;
-        for (int i = 0; i < configuration.iterations(); i++) {
-            Priming.attempt(() -> orders.get().find(ID));
-            Priming.attempt(() -> orders.get().findOpenCreatedBetween(epoch, epoch.plusSeconds(1), null, 1));
-            Priming.attempt(() -> catalog.get().findProducts(List.of(ID, ID + "-2")));
-            Priming.attempt(() -> catalog.get().findPlan(ID));
-            Priming.attempt(() -> catalog.get().listProducts(null, 1));
-            Priming.attempt(() -> billingKeys.get().listByCustomer(ID, null, 1));
-            Priming.attempt(() -> billingKeys.get().find(ID, ID));
-            Priming.attempt(() -> subscriptions.get().findDue(epoch, null, 1));
-            Priming.attempt(() -> attempts.get().findUnresolved(null, 1));
-            Priming.attempt(() -> iamport.get().prime());
-            // Secrets Manager's pipeline, answered in-process: no value is fetched (the real read happens on first use)
-            Priming.attempt(() -> secrets.get().secretString(ID));
-            Priming.attempt(this::parseSecretShape);
+        try (PrimingHttpClient.LoopbackSession loopback = primingClient.loopback()) {
+            for (int i = 0; i < configuration.iterations(); i++) {
+                Priming.attempt(() -> orders.get().find(ID));
+                Priming.attempt(() -> orders.get().findOpenCreatedBetween(epoch, epoch.plusSeconds(1), null, 1));
+                Priming.attempt(() -> catalog.get().findProducts(List.of(ID, ID + "-2")));
+                Priming.attempt(() -> catalog.get().findPlan(ID));
+                Priming.attempt(() -> catalog.get().listProducts(null, 1));
+                Priming.attempt(() -> billingKeys.get().listByCustomer(ID, null, 1));
+                Priming.attempt(() -> billingKeys.get().find(ID, ID));
+                Priming.attempt(() -> subscriptions.get().findDue(epoch, null, 1));
+                Priming.attempt(() -> attempts.get().findUnresolved(null, 1));
+                Priming.attempt(() -> iamport.get().prime());
+                if (loopback.baseUrl() != null) {
+                    Priming.attempt(() -> iamport.get().primeTransport(loopback.baseUrl()));
+                }
+                // Secrets Manager's pipeline, answered in-process: no value is fetched (the real read happens on first use)
+                Priming.attempt(() -> secrets.get().secretString(ID));
+                Priming.attempt(this::parseSecretShape);
+            }
+            LOG.info("primed the store, the i'mport client and the secret parser in {} ms ({} requests to the loopback responder)",
+                    (System.nanoTime() - started) / 1_000_000, loopback.requestsAnswered());
         }
-        LOG.info("primed the store, the i'mport client and the secret parser in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override

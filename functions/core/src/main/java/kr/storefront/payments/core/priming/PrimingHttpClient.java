@@ -1,38 +1,43 @@
 package kr.storefront.payments.core.priming;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
  * The AWS SDK's HTTP client, except in the {@link Priming} scope: there every request is answered
  * with an empty JSON object ({@code 200 {}}) without leaving the process. So priming runs the SDK's
  * whole pipeline (endpoint rules, marshalling, signing, unmarshalling) and our item mapping, yet
- * opens no connection that a snapshot would carry stale into every restored copy.
+ * reaches no AWS endpoint and leaves no connection that a snapshot would carry stale into every
+ * restored copy.
+ *
+ * <p>While a {@link #loopback()} session is open, the answer comes from a {@link LoopbackResponder}
+ * in this process through the real client, so the URLConnection transport is primed too; closing
+ * the session closes its connections. Without a session the answer is made right here.
  */
 public final class PrimingHttpClient implements SdkHttpClient {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PrimingHttpClient.class);
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final SdkHttpClient delegate;
     private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong answeredOverLoopback = new AtomicLong();
+    private volatile URI loopback;
 
     PrimingHttpClient(SdkHttpClient delegate) {
         this.delegate = delegate;
-    }
-
-    /**
-     * True when the AWS clients of this context send through a priming client: priming only runs then,
-     * so its requests (the HTTP routes write webhook records) can never reach a real table.
-     */
-    public static boolean shields(SdkHttpClient client) {
-        return client instanceof PrimingHttpClient;
     }
 
     @Override
@@ -40,10 +45,18 @@ public final class PrimingHttpClient implements SdkHttpClient {
         if (!Priming.active()) {
             return delegate.prepareRequest(request);
         }
+        answered.incrementAndGet();
+        URI target = loopback;
+        if (target != null) {
+            SdkHttpRequest redirected = request.httpRequest().toBuilder()
+                    .protocol(target.getScheme()).host(target.getHost()).port(target.getPort()).build();
+            HttpExecuteRequest.Builder toLoopback = HttpExecuteRequest.builder().request(redirected);
+            request.contentStreamProvider().ifPresent(toLoopback::contentStreamProvider);
+            return delegate.prepareRequest(toLoopback.build());
+        }
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() {
-                answered.incrementAndGet();
                 return HttpExecuteResponse.builder()
                         .response(SdkHttpResponse.builder().statusCode(200)
                                 .putHeader("Content-Type", "application/x-amz-json-1.0")
@@ -59,9 +72,66 @@ public final class PrimingHttpClient implements SdkHttpClient {
         };
     }
 
-    /** How many requests this client answered in-process (all of them while priming). */
+    /** How many priming requests this client kept in this process, answered here or by a loopback session's responder. */
     public long answeredInProcess() {
         return answered.get();
+    }
+
+    /** Requests that closed loopback sessions' responders answered, from this client and any other. */
+    public long answeredOverLoopback() {
+        return answeredOverLoopback.get();
+    }
+
+    /** True while a loopback session is open (never once priming is over). */
+    public boolean loopbackOpen() {
+        return loopback != null;
+    }
+
+    /**
+     * Starts a loopback responder and sends priming's requests to it until the session is closed.
+     * When none can be started, the session is empty ({@link LoopbackSession#baseUrl()} is null) and
+     * requests are answered in-process as without one.
+     */
+    public LoopbackSession loopback() {
+        LoopbackResponder responder;
+        try {
+            responder = LoopbackResponder.start();
+        } catch (IOException | RuntimeException e) {
+            LOG.info("priming answers in-process: no loopback responder ({})", e.toString());
+            return new LoopbackSession(null);
+        }
+        loopback = responder.baseUrl();
+        return new LoopbackSession(responder);
+    }
+
+    /** Priming's requests go to an in-process loopback responder until this is closed. */
+    public final class LoopbackSession implements AutoCloseable {
+
+        private final LoopbackResponder responder;
+
+        private LoopbackSession(LoopbackResponder responder) {
+            this.responder = responder;
+        }
+
+        /** {@code http://127.0.0.1:<port>}, or null when no responder runs. */
+        public URI baseUrl() {
+            return responder == null ? null : responder.baseUrl();
+        }
+
+        /** Requests the responder answered, the SDK's and any other client's. */
+        public long requestsAnswered() {
+            return responder == null ? 0 : responder.requestsAnswered();
+        }
+
+        /** Stops the responder, closing every connection to it. */
+        @Override
+        public void close() {
+            if (responder != null) {
+                loopback = null;
+                responder.close();
+                answeredOverLoopback.addAndGet(responder.requestsAnswered());
+            }
+        }
     }
 
     @Override
