@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -43,6 +44,8 @@ import kr.storefront.payments.testkit.iamport.WindowResult;
 final class ColdStartBenchmark {
 
     static final String FLOOR = "Floor";
+    /** Orders and confirmations run in-process to warm the stand-ins before anything is measured. */
+    private static final int STAND_IN_WARMUP = 300;
 
     /** The benchmark's options. */
     record Options(int runs, int warm, List<String> functions, List<FunctionProcess.Initialization> initializations,
@@ -57,7 +60,7 @@ final class ColdStartBenchmark {
 
     /** One measured start: init, first invocation, warm latencies, memory. */
     private record Sample(double initMs, double firstMs, double warmP50Ms, double warmP99Ms, double withoutIamportP50Ms,
-                          double withoutIamportP99Ms, double rssMib) { }
+                          double withoutIamportP99Ms, double ownP50Ms, double ownP99Ms, double rssMib) { }
 
     /** What the function gets for its cold event and each warm one. */
     private interface Events {
@@ -122,6 +125,7 @@ final class ColdStartBenchmark {
             awsSummary = "DynamoDB: " + stack.environment().describeAws().replaceAll(" \\(.*\\)$", "") + "; Secrets Manager: "
                     + emulator.kind() + " at " + emulator.endpoint();
             stack.sandbox().faults().dropWebhooks(Integer.MAX_VALUE); // verify's child process must do the confirming
+            warmStandIns(stack);
             Map<String, Map<FunctionProcess.Initialization, List<Sample>>> samples = new LinkedHashMap<>();
             Map<String, List<String>> cdsFlags = new LinkedHashMap<>();
             for (String function : bundles.keySet()) {
@@ -155,26 +159,38 @@ final class ColdStartBenchmark {
                            FunctionProcess.Initialization initialization, List<String> extraFlags, String label) throws Exception {
         Events events = eventsFor(stack, function);
         events.prepare(1 + options.warm());
+        // the stand-ins' garbage from earlier runs is collected now, not as a pause inside a measured call
+        System.gc();
         Path log = work.resolve("logs").resolve(function + "-" + initialization.value + "-" + label + ".log");
         try (FunctionProcess process = start(stack, function, bundle, runtimeLib, initialization, extraFlags, log)) {
             LambdaRuntimeApiStub.Reply first = process.invoke(events.event(0));
             checkReply(function, first, events, log);
             double[] warm = new double[options.warm()];
             double[] withoutIamport = new double[options.warm()];
+            double[] own = new double[options.warm()];
+            StringBuilder csv = new StringBuilder("invocation,started_at,warm_ms,iamport_server_ms,dynamodb_server_ms,own_ms\n");
             for (int i = 0; i < warm.length; i++) {
                 String event = events.event(i + 1);
+                Instant startedAt = Instant.now();
                 Duration iamportBefore = stack.sandbox().serverTime();
+                Optional<Duration> dynamoDbBefore = stack.environment().dynamoDbServerTime();
                 LambdaRuntimeApiStub.Reply reply = process.invoke(event);
                 Duration iamport = stack.sandbox().serverTime().minus(iamportBefore);
+                Optional<Duration> dynamoDb = stack.environment().dynamoDbServerTime().map(after -> after.minus(dynamoDbBefore.get()));
                 checkReply(function, reply, events, log);
                 warm[i] = millis(reply.latency());
                 withoutIamport[i] = millis(reply.latency().minus(iamport));
+                own[i] = dynamoDb.isPresent() ? withoutIamport[i] - millis(dynamoDb.get()) : Double.NaN;
+                csv.append(String.format(Locale.ROOT, "%d,%s,%.3f,%.3f,%.3f,%.3f%n", i + 1, startedAt, warm[i], millis(iamport),
+                        dynamoDb.map(ColdStartBenchmark::millis).orElse(Double.NaN), own[i]));
             }
+            Files.writeString(log.resolveSibling(function + "-" + initialization.value + "-" + label + "-invocations.csv"), csv);
             Arrays.sort(warm);
             Arrays.sort(withoutIamport);
+            Arrays.sort(own);
             return new Sample(millis(process.init()), millis(first.latency()),
                     percentile(warm, 50), percentile(warm, 99), percentile(withoutIamport, 50), percentile(withoutIamport, 99),
-                    process.peakRssMib());
+                    percentile(own, 50), percentile(own, 99), process.peakRssMib());
         }
     }
 
@@ -197,6 +213,26 @@ final class ColdStartBenchmark {
             properties.putAll(awsOverrides);
         }
         return FunctionProcess.start(function, handler, runtimeLib, bundle, initialization, environment, properties, extraFlags, log);
+    }
+
+    /**
+     * DynamoDB Local and the sandbox run in this JVM and start cold, where the real services are always
+     * warm: their own first requests took up to 100 ms each and would be billed to the first function
+     * measured. So the functions run in-process first, until the stand-ins' hot paths are compiled.
+     */
+    private void warmStandIns(LocalStack stack) throws IOException {
+        long started = System.nanoTime();
+        Events confirmations = verifyConfirmations(stack, root.resolve("events")); // each creates an order through checkout
+        confirmations.prepare(STAND_IN_WARMUP);
+        for (int i = 0; i < STAND_IN_WARMUP; i++) {
+            confirmations.check(stack.invoke("VerifyFunction", confirmations.event(i)).output());
+        }
+        Events rebills = rebillRuns(root.resolve("events"));
+        for (int i = 0; i < STAND_IN_WARMUP / 10; i++) {
+            rebills.check(stack.invoke("RebillFunction", rebills.event(i)).output());
+        }
+        System.err.printf(Locale.ROOT, "stand-ins warmed with %d orders and confirmations in %d ms%n", STAND_IN_WARMUP,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -454,20 +490,22 @@ final class ColdStartBenchmark {
             out.printf(Locale.ROOT, "%s%n", initialization == FunctionProcess.Initialization.ON_DEMAND
                     ? "on demand (plain JVM start)" : "SnapStart flow (init + beforeCheckpoint priming, afterRestore, then the event; "
                     + "the snapshot restore itself is not modelled)");
-            out.printf(Locale.ROOT, "%-17s %12s %18s %18s %18s %9s %9s %15s %16s%n", "function", "bundle MiB", "init ms", "first ms",
-                    "cold ms", "warm p50", "warm p99", "-i'mport p50/99", "peak RSS MiB");
+            out.printf(Locale.ROOT, "%-17s %12s %18s %18s %18s %9s %9s %15s %15s %16s%n", "function", "bundle MiB", "init ms", "first ms",
+                    "cold ms", "warm p50", "warm p99", "-i'mport p50/99", "own p50/99", "peak RSS MiB");
             for (String function : samples.keySet()) {
                 Sample sample = median(samples.get(function).get(initialization));
                 double[] size = bundleMib(bundles.get(function));
-                out.printf(Locale.ROOT, "%-17s %5.1f (%4.1fz) %18s %18s %18s %9.1f %9.1f %7.1f/%7.1f %16s%n", function, size[0], size[1],
-                        ratio(sample.initMs(), floor.initMs()), ratio(sample.firstMs(), floor.firstMs()),
+                out.printf(Locale.ROOT, "%-17s %5.1f (%4.1fz) %18s %18s %18s %9.1f %9.1f %7.1f/%7.1f %7.1f/%7.1f %16s%n", function, size[0],
+                        size[1], ratio(sample.initMs(), floor.initMs()), ratio(sample.firstMs(), floor.firstMs()),
                         ratio(sample.initMs() + sample.firstMs(), floor.initMs() + floor.firstMs()), sample.warmP50Ms(), sample.warmP99Ms(),
-                        sample.withoutIamportP50Ms(), sample.withoutIamportP99Ms(), ratio(sample.rssMib(), floor.rssMib()));
+                        sample.withoutIamportP50Ms(), sample.withoutIamportP99Ms(), sample.ownP50Ms(), sample.ownP99Ms(),
+                        ratio(sample.rssMib(), floor.rssMib()));
             }
         }
         out.println();
         out.println("(z) = size of the zip sam deploy uploads; warm ms include DynamoDB's time on this machine; -i'mport = warm minus");
-        out.println("the time the i'mport sandbox spent answering that invocation's calls");
+        out.println("the time the i'mport sandbox spent answering that invocation's calls; own = -i'mport minus the time DynamoDB Local");
+        out.println("spent answering them (NaN with --dynamodb emulator): the function's share, with the network between them");
     }
 
     private static String ratio(double value, double floor) {
@@ -477,7 +515,8 @@ final class ColdStartBenchmark {
     private static Sample median(List<Sample> samples) {
         return new Sample(median(samples, Sample::initMs), median(samples, Sample::firstMs), median(samples, Sample::warmP50Ms),
                 median(samples, Sample::warmP99Ms), median(samples, Sample::withoutIamportP50Ms),
-                median(samples, Sample::withoutIamportP99Ms), median(samples, Sample::rssMib));
+                median(samples, Sample::withoutIamportP99Ms), median(samples, Sample::ownP50Ms), median(samples, Sample::ownP99Ms),
+                median(samples, Sample::rssMib));
     }
 
     private static double median(List<Sample> samples, Function<Sample, Double> figure) {

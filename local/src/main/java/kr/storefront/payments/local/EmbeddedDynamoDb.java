@@ -1,24 +1,36 @@
 package kr.storefront.payments.local;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.monitoring.Telemetry;
+import com.amazonaws.services.dynamodbv2.local.monitoring.TelemetryUtil;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * AWS's DynamoDB Local, in this process, in memory, on a free loopback port: the same engine
  * LocalStack runs, with atomic conditional writes. Its SQLite engine is native and is found
- * through the {@code sqlite4java.library.path} system property.
+ * through the {@code sqlite4java.library.path} system property. It is assembled here as its
+ * {@code ServerRunner} does for {@code -inMemory -disableTelemetry}, with a request handler that also
+ * sums the time spent answering, so a benchmark can tell DynamoDB's share from the caller's.
  */
 final class EmbeddedDynamoDb implements AutoCloseable {
 
     private final DynamoDBProxyServer server;
+    private final TimedHandler handler;
     private final URI endpoint;
 
-    private EmbeddedDynamoDb(DynamoDBProxyServer server, URI endpoint) {
+    private EmbeddedDynamoDb(DynamoDBProxyServer server, TimedHandler handler, URI endpoint) {
         this.server = server;
+        this.handler = handler;
         this.endpoint = endpoint;
     }
 
@@ -29,10 +41,12 @@ final class EmbeddedDynamoDb implements AutoCloseable {
         }
         int port = freePort();
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+            Telemetry.configureTelemetry(TelemetryUtil.SETUP_TYPE.MAVEN.name(), TelemetryUtil.SETUP_MODE.IN_MEMORY.name(), false);
+            // port 0: the request handler's own port setting only matters to ServerRunner's banner
+            TimedHandler handler = new TimedHandler(new LocalDynamoDBRequestHandler(0, true, null, false, false));
+            DynamoDBProxyServer server = new DynamoDBProxyServer(port, handler);
             server.start();
-            return new EmbeddedDynamoDb(server, URI.create("http://127.0.0.1:" + port));
+            return new EmbeddedDynamoDb(server, handler, URI.create("http://127.0.0.1:" + port));
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage(), e);
         }
@@ -40,6 +54,11 @@ final class EmbeddedDynamoDb implements AutoCloseable {
 
     URI endpoint() {
         return endpoint;
+    }
+
+    /** Time spent answering requests so far, summed: DynamoDB's own latency in a measurement. */
+    Duration busyTime() {
+        return Duration.ofNanos(handler.busyNanos.get());
     }
 
     @Override
@@ -56,6 +75,26 @@ final class EmbeddedDynamoDb implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** DynamoDB Local's HTTP handler, timed: it reads, executes and writes each request before returning. */
+    private static final class TimedHandler extends LocalDynamoDBServerHandler {
+
+        private final AtomicLong busyNanos = new AtomicLong();
+
+        TimedHandler(LocalDynamoDBRequestHandler requests) {
+            super(requests, null);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            long started = System.nanoTime();
+            try {
+                return super.handle(request, response, callback);
+            } finally {
+                busyNanos.addAndGet(System.nanoTime() - started);
+            }
         }
     }
 }

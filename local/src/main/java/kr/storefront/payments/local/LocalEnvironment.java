@@ -1,11 +1,13 @@
 package kr.storefront.payments.local;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import kr.storefront.payments.testkit.aws.TemplateTable;
 import kr.storefront.payments.testkit.iamport.IamportSandbox;
 import kr.storefront.payments.testkit.iamport.MerchantCredentials;
@@ -66,6 +68,11 @@ final class LocalEnvironment implements AutoCloseable {
 
     URI awsEndpoint() {
         return awsEndpoint;
+    }
+
+    /** Time the embedded DynamoDB Local spent answering so far; empty when DynamoDB is an emulator elsewhere. */
+    Optional<Duration> dynamoDbServerTime() {
+        return embedded == null ? Optional.empty() : Optional.of(embedded.busyTime());
     }
 
     /** The value of each environment variable the template gives this function. */
