@@ -51,6 +51,10 @@ final class LoopbackResponder implements AutoCloseable {
         return URI.create("http://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort());
     }
 
+    boolean listening() {
+        return !server.isClosed();
+    }
+
     long requestsAnswered() {
         return answered.get();
     }
