@@ -138,4 +138,18 @@ class RequestValidationIT {
         assertThat(bed.sandbox().preparedAmount(merchantUid)).isPresent();
         assertThat(bed.bean(OrderStore.class).find(merchantUid)).isPresent();
     }
+
+    @Test
+    void unreadableCredentialsSecret_is503_withRetryAfter_namingNoSecret(AwsEmulator emulator) {
+        try (FunctionTestBed misconfigured = CheckoutTestSupport.start(emulator, Map.of("iamport.secret-id", "no-such-secret"))) {
+            HttpApiResponse response = misconfigured.invoke(HttpApiEvent.request("POST", "/checkout/orders")
+                    .header("Idempotency-Key", CheckoutTestSupport.key())
+                    .body("{\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":1}],\"pg\":\"kakaopay\",\"device\":\"pc\"}"));
+
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.errorCode()).isEqualTo("credentials_unavailable");
+            assertThat(response.header("Retry-After")).isEqualTo("5");
+            assertThat(response.body()).doesNotContain("no-such-secret");
+        }
+    }
 }

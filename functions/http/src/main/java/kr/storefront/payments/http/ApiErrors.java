@@ -19,6 +19,7 @@ import kr.storefront.payments.core.iamport.IamportProtocolException;
 import kr.storefront.payments.core.iamport.IamportRejectedException;
 import kr.storefront.payments.core.iamport.IamportUnavailableException;
 import kr.storefront.payments.core.idempotency.IdempotencyKeyReusedException;
+import kr.storefront.payments.core.secrets.SecretUnavailableException;
 import kr.storefront.payments.core.priming.Priming;
 import kr.storefront.payments.core.store.ConcurrentUpdateException;
 import kr.storefront.payments.core.store.InvalidCursorException;
@@ -114,6 +115,11 @@ final class ApiErrors {
         }
         if (cause instanceof IamportUnavailableException) {
             return new Mapped(HttpStatus.SERVICE_UNAVAILABLE, "iamport_unavailable", "i'mport is not answering; retry shortly");
+        }
+        if (cause instanceof SecretUnavailableException) {
+            // missing, forbidden or Secrets Manager unreachable: logged with the secret's id, never named to the caller
+            return new Mapped(HttpStatus.SERVICE_UNAVAILABLE, "credentials_unavailable",
+                    "this service cannot read its i'mport credentials; retry shortly");
         }
         if (cause instanceof StoreUnavailableException) {
             return new Mapped(HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable", "storage is not answering; retry shortly");
