@@ -127,19 +127,19 @@ final class ColdStartBenchmark {
             stack.sandbox().faults().dropWebhooks(Integer.MAX_VALUE); // verify's child process must do the confirming
             warmStandIns(stack);
             Map<String, Map<FunctionProcess.Initialization, List<Sample>>> samples = new LinkedHashMap<>();
-            Map<String, List<String>> cdsFlags = new LinkedHashMap<>();
+            Map<String, List<String>> startFlags = new LinkedHashMap<>();
             for (String function : bundles.keySet()) {
                 List<String> flags = new ArrayList<>(options.cds() ? trainCds(stack, function, bundles.get(function), runtimeLib) : List.of());
                 if (!FLOOR.equals(function)) {
                     flags.addAll(options.jvmOptions());
                 }
-                cdsFlags.put(function, flags);
+                startFlags.put(function, flags);
             }
             for (int run = 1; run <= options.runs(); run++) {
                 for (String function : bundles.keySet()) {
                     for (FunctionProcess.Initialization initialization : options.initializations()) {
                         Sample sample = measure(stack, function, bundles.get(function), runtimeLib, initialization,
-                                cdsFlags.get(function), "run" + run);
+                                startFlags.get(function), "run" + run);
                         samples.computeIfAbsent(function, f -> new LinkedHashMap<>())
                                 .computeIfAbsent(initialization, i -> new ArrayList<>()).add(sample);
                         System.err.printf(Locale.ROOT, "run %d %s %s: init %.0f ms, first %.0f ms, warm p50 %.1f p99 %.1f ms, %.0f MiB%n",
@@ -161,7 +161,8 @@ final class ColdStartBenchmark {
         events.prepare(1 + options.warm());
         // the stand-ins' garbage from earlier runs is collected now, not as a pause inside a measured call
         System.gc();
-        Path log = work.resolve("logs").resolve(function + "-" + initialization.value + "-" + label + ".log");
+        String startName = function + "-" + initialization.value + "-" + label;
+        Path log = work.resolve("logs").resolve(startName + ".log");
         try (FunctionProcess process = start(stack, function, bundle, runtimeLib, initialization, extraFlags, log)) {
             LambdaRuntimeApiStub.Reply first = process.invoke(events.event(0));
             checkReply(function, first, events, log);
@@ -184,7 +185,7 @@ final class ColdStartBenchmark {
                 csv.append(String.format(Locale.ROOT, "%d,%s,%.3f,%.3f,%.3f,%.3f%n", i + 1, startedAt, warm[i], millis(iamport),
                         dynamoDb.map(ColdStartBenchmark::millis).orElse(Double.NaN), own[i]));
             }
-            Files.writeString(log.resolveSibling(function + "-" + initialization.value + "-" + label + "-invocations.csv"), csv);
+            Files.writeString(log.resolveSibling(startName + "-invocations.csv"), csv);
             Arrays.sort(warm);
             Arrays.sort(withoutIamport);
             Arrays.sort(own);

@@ -11,7 +11,6 @@ import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientException;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -20,10 +19,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.priming.Priming;
 import org.slf4j.Logger;
@@ -48,16 +45,11 @@ final class IamportHttp {
     private final KeptAliveClient standardClient;
     private final KeptAliveClient chargeClient;
 
-    @Inject
     IamportHttp(@Client(configuration = StandardCallHttpConfiguration.class) HttpClient standardClient,
                 @Client(configuration = ChargeCallHttpConfiguration.class) HttpClient chargeClient,
                 IamportConfiguration configuration) {
-        this(standardClient, chargeClient, configuration.connectionReuseWindow(), System::nanoTime);
-    }
-
-    IamportHttp(HttpClient standardClient, HttpClient chargeClient, Duration connectionReuseWindow, LongSupplier nanoClock) {
-        this.standardClient = new KeptAliveClient(standardClient, connectionReuseWindow, nanoClock);
-        this.chargeClient = new KeptAliveClient(chargeClient, connectionReuseWindow, nanoClock);
+        this.standardClient = new KeptAliveClient(standardClient, configuration.connectionReuseWindow());
+        this.chargeClient = new KeptAliveClient(chargeClient, configuration.connectionReuseWindow());
     }
 
     /**

@@ -3,7 +3,6 @@ package kr.storefront.payments.core.iamport;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import java.time.Duration;
-import java.util.function.LongSupplier;
 
 /**
  * The blocking client for one kind of i'mport call, reusing its kept-alive connections while they
@@ -24,7 +23,6 @@ final class KeptAliveClient {
 
     private final HttpClient client;
     private final long reuseWindowNanos;
-    private final LongSupplier nanoClock;
 
     private BlockingHttpClient current;
     private boolean used;
@@ -32,10 +30,9 @@ final class KeptAliveClient {
     private long lastActivity;
     private long clientsStarted;
 
-    KeptAliveClient(HttpClient client, Duration reuseWindow, LongSupplier nanoClock) {
+    KeptAliveClient(HttpClient client, Duration reuseWindow) {
         this.client = client;
         this.reuseWindowNanos = reuseWindow.toNanos();
-        this.nanoClock = nanoClock;
         // built now, during init: the JDK client's classes and thread are then in a SnapStart snapshot,
         // which holds no connection because nothing is sent before the first invocation
         this.current = client.toBlocking();
@@ -44,7 +41,7 @@ final class KeptAliveClient {
 
     /** The client to send one exchange with; every call must be paired with {@link #release()}. */
     synchronized BlockingHttpClient acquire() {
-        long now = nanoClock.getAsLong();
+        long now = System.nanoTime();
         if (used && inFlight == 0 && now - lastActivity > reuseWindowNanos) {
             current = client.toBlocking(); // the old one is collected with its idle connections
             clientsStarted++;
@@ -59,7 +56,7 @@ final class KeptAliveClient {
     /** The exchange is over, whatever its outcome: its connection went back to the pool or was closed. */
     synchronized void release() {
         inFlight--;
-        lastActivity = nanoClock.getAsLong();
+        lastActivity = System.nanoTime();
     }
 
     /**
