@@ -17,6 +17,7 @@ build-RebillFunction:
 # (no test jars, no testkit, no emulator or sandbox classes).
 package-function:
 	test -n "$(ARTIFACTS_DIR)" || (echo "ARTIFACTS_DIR is not set (run through sam build)"; exit 1)
+	rm -rf $(MODULE)/target/lambda-lib
 	$(MVN) -pl $(MODULE) -am -DskipTests package dependency:copy-dependencies \
 		-DincludeScope=runtime -Dmdep.prependGroupId=true -DoutputDirectory=target/lambda-lib
 	cp -r $(MODULE)/target/classes/. "$(ARTIFACTS_DIR)/"
