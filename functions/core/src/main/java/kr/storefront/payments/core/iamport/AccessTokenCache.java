@@ -1,7 +1,6 @@
 package kr.storefront.payments.core.iamport;
 
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.iamport.IamportHttp.CallKind;
+import kr.storefront.payments.core.iamport.IamportHttp.Method;
 import kr.storefront.payments.core.secrets.IamportCredentials;
 import kr.storefront.payments.core.secrets.IamportCredentialsProvider;
 
@@ -100,7 +100,7 @@ final class AccessTokenCache {
 
     private RawResponse requestToken(IamportCredentials current) {
         try {
-            return http.exchange("getToken", HttpMethod.POST, configuration.resolve("/users/getToken"),
+            return http.exchange("getToken", Method.POST, configuration.resolve("/users/getToken"),
                     new WirePayloads.TokenRequest(current.impKey(), current.impSecret()), null, CallKind.STANDARD);
         } catch (IamportUnavailableException e) {
             // whatever happened to the token request, the caller's own request was never sent

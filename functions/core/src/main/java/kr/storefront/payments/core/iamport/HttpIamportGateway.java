@@ -2,7 +2,6 @@ package kr.storefront.payments.core.iamport;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.retry.annotation.Retryable;
 import jakarta.inject.Singleton;
@@ -14,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.iamport.IamportHttp.CallKind;
+import kr.storefront.payments.core.iamport.IamportHttp.Method;
 import kr.storefront.payments.core.secrets.InvalidSecretException;
 import kr.storefront.payments.core.secrets.SecretUnavailableException;
 import org.slf4j.Logger;
@@ -48,7 +48,7 @@ class HttpIamportGateway implements IamportGateway {
     @Retryable(includes = IamportUnavailableException.class, attempts = "${iamport.read-retries:2}",
             delay = "${iamport.read-retry-delay:200ms}", multiplier = "2.0", jitter = "0.25")
     public Optional<IamportPayment> findPayment(String impUid) {
-        RawResponse response = authorized("findPayment", HttpMethod.GET,
+        RawResponse response = authorized("findPayment", Method.GET,
                 "/payments/" + segment(impUid) + sandboxQuery(), null, CallKind.STANDARD);
         return lookup("findPayment", response, PAYMENT).map(PaymentMapper::payment);
     }
@@ -58,13 +58,13 @@ class HttpIamportGateway implements IamportGateway {
             delay = "${iamport.read-retry-delay:200ms}", multiplier = "2.0", jitter = "0.25")
     public Optional<IamportPayment> findPaymentByMerchantUid(String merchantUid, @Nullable PaymentStatus status) {
         String path = "/payments/find/" + segment(merchantUid) + (status == null ? "" : "/" + status.code());
-        RawResponse response = authorized("findPaymentByMerchantUid", HttpMethod.GET, path + sandboxQuery(), null, CallKind.STANDARD);
+        RawResponse response = authorized("findPaymentByMerchantUid", Method.GET, path + sandboxQuery(), null, CallKind.STANDARD);
         return lookup("findPaymentByMerchantUid", response, PAYMENT).map(PaymentMapper::payment);
     }
 
     @Override
     public void prepare(String merchantUid, long amount) {
-        RawResponse response = authorized("prepare", HttpMethod.POST, "/payments/prepare",
+        RawResponse response = authorized("prepare", Method.POST, "/payments/prepare",
                 new WirePayloads.PrepareRequest(merchantUid, amount, CURRENCY), CallKind.STANDARD);
         success("prepare", response, PREPARED);
     }
@@ -73,7 +73,7 @@ class HttpIamportGateway implements IamportGateway {
     @Retryable(includes = IamportUnavailableException.class, attempts = "${iamport.read-retries:2}",
             delay = "${iamport.read-retry-delay:200ms}", multiplier = "2.0", jitter = "0.25")
     public Optional<Long> findPreparedAmount(String merchantUid) {
-        RawResponse response = authorized("findPreparedAmount", HttpMethod.GET,
+        RawResponse response = authorized("findPreparedAmount", Method.GET,
                 "/payments/prepare/" + segment(merchantUid), null, CallKind.STANDARD);
         return lookup("findPreparedAmount", response, PREPARED)
                 .map(prepared -> PaymentMapper.won(requireAmount(prepared), "amount"));
@@ -83,7 +83,7 @@ class HttpIamportGateway implements IamportGateway {
     public CancelOutcome cancel(PaymentCancel cancel) {
         RawResponse response;
         try {
-            response = authorized("cancel", HttpMethod.POST, "/payments/cancel",
+            response = authorized("cancel", Method.POST, "/payments/cancel",
                     new WirePayloads.CancelRequest(cancel.impUid(), cancel.amount(), cancel.checksum(), cancel.reason()),
                     CallKind.STANDARD);
         } catch (IamportUnavailableException e) {
@@ -117,7 +117,7 @@ class HttpIamportGateway implements IamportGateway {
     @Override
     public IamportBillingKey issueBillingKey(BillingKeyIssue issue) {
         CardDetails card = issue.card();
-        RawResponse response = authorized("issueBillingKey", HttpMethod.POST, "/subscribe/customers/" + segment(issue.customerUid()),
+        RawResponse response = authorized("issueBillingKey", Method.POST, "/subscribe/customers/" + segment(issue.customerUid()),
                 new WirePayloads.CustomerRequest(issue.pg(), issue.customerId(), card.cardNumber(), card.expiry(), card.birth(),
                         card.pwd2digit()),
                 CallKind.CHARGE);
@@ -128,20 +128,20 @@ class HttpIamportGateway implements IamportGateway {
     @Retryable(includes = IamportUnavailableException.class, attempts = "${iamport.read-retries:2}",
             delay = "${iamport.read-retry-delay:200ms}", multiplier = "2.0", jitter = "0.25")
     public Optional<IamportBillingKey> findBillingKey(String customerUid) {
-        RawResponse response = authorized("findBillingKey", HttpMethod.GET, "/subscribe/customers/" + segment(customerUid),
+        RawResponse response = authorized("findBillingKey", Method.GET, "/subscribe/customers/" + segment(customerUid),
                 null, CallKind.STANDARD);
         return lookup("findBillingKey", response, CUSTOMER).map(PaymentMapper::billingKey);
     }
 
     @Override
     public boolean deleteBillingKey(String customerUid, String reason) {
-        RawResponse response = authorized("deleteBillingKey", HttpMethod.DELETE,
+        RawResponse response = authorized("deleteBillingKey", Method.DELETE,
                 "/subscribe/customers/" + segment(customerUid) + "?reason=" + segment(reason), null, CallKind.STANDARD);
         return lookup("deleteBillingKey", response, CUSTOMER).isPresent();
     }
 
     /** Sends with a token; on 401 drops the token and tries once more with a fresh one. */
-    private RawResponse authorized(String operation, HttpMethod method, String pathAndQuery, @Nullable Object body, CallKind kind) {
+    private RawResponse authorized(String operation, Method method, String pathAndQuery, @Nullable Object body, CallKind kind) {
         URI uri = configuration.resolve(pathAndQuery);
         String token = tokens.token();
         RawResponse response = http.exchange(operation, method, uri, body, token, kind);
@@ -158,7 +158,7 @@ class HttpIamportGateway implements IamportGateway {
     private ChargeOutcome charge(String operation, String path, Object body) {
         RawResponse response;
         try {
-            response = authorized(operation, HttpMethod.POST, path, body, CallKind.CHARGE);
+            response = authorized(operation, Method.POST, path, body, CallKind.CHARGE);
         } catch (IamportUnavailableException e) {
             return e.requestSent() ? new ChargeOutcome.Unknown(e.getMessage()) : new ChargeOutcome.NotAttempted(e.getMessage());
         } catch (IamportAuthenticationException | SecretUnavailableException | InvalidSecretException e) {

@@ -45,6 +45,11 @@ public final class IamportPrimer {
         http.primeTransport(loopback);
     }
 
+    /** Connections the i'mport client holds, pooled or in use: none after priming. */
+    public int openConnections() {
+        return http.openConnections();
+    }
+
     public void prime() {
         try {
             json.writeValueAsBytes(new WirePayloads.PrepareRequest("ord_priming", 1000, "KRW"));

@@ -18,13 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The far end of priming's requests: an HTTP/1.1 server on 127.0.0.1, inside this process, that
  * answers every request with {@code 200 {}}. Priming sends through the real HTTP clients (the AWS
- * SDK's URLConnection client, the JDK client under Micronaut's) so that their code, not only ours,
- * is warm in the SnapStart snapshot. Closing it closes every connection it accepted, so none is left
- * for the snapshot to carry.
+ * SDK's Apache client, the i'mport client's own Apache pool) so that their code, not only ours, is
+ * warm in the SnapStart snapshot. Closing it closes every connection it accepted, so none is left
+ * open for the snapshot to carry.
  *
  * <p>Each answer goes out in one write with Nagle off: a kept-alive client would otherwise wait out
  * a delayed ACK (40 ms) on every exchange. Request bodies are read by {@code Content-Length} or
- * chunked encoding, which is all the two clients send.
+ * chunked encoding, which is all the clients send.
  */
 final class LoopbackResponder implements AutoCloseable {
 

@@ -23,8 +23,10 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * restored copy.
  *
  * <p>While a {@link #loopback()} session is open, the answer comes from a {@link LoopbackResponder}
- * in this process through the real client, so the URLConnection transport is primed too; closing
- * the session closes its connections. Without a session the answer is made right here.
+ * in this process through the real client, so the Apache transport is primed too; closing the
+ * session closes its connections (the SDK's pool may keep their closed entries, keyed to the
+ * responder's loopback port and so never leased for an AWS endpoint, until its idle reaper drops
+ * them). Without a session the answer is made right here.
  */
 public final class PrimingHttpClient implements SdkHttpClient {
 

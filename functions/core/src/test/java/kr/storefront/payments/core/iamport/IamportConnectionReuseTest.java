@@ -45,7 +45,7 @@ class IamportConnectionReuseTest {
             List<RecordedRequest> calls = sandbox.requests();
             assertThat(calls).hasSize(4); // the token, two prepares, one lookup
             assertThat(calls).extracting(RecordedRequest::connection).containsOnly(calls.get(0).connection());
-            assertThat(context.getBean(IamportHttp.class).clientsStarted(IamportHttp.CallKind.STANDARD)).isEqualTo(1);
+            assertThat(context.getBean(IamportHttp.class).openConnections()).isEqualTo(1);
         }
     }
 
@@ -56,13 +56,13 @@ class IamportConnectionReuseTest {
 
             gateway.prepare("ord_pause_1", 1000);
             Thread.sleep(300); // a frozen Lambda environment, as far as the client can tell
-            gateway.prepare("ord_pause_2", 2000); // a POST: the JDK would not retry it on a dead connection
+            gateway.prepare("ord_pause_2", 2000); // a POST: never repeated, so it must not go out on a dead connection
 
             List<RecordedRequest> calls = sandbox.requests();
             assertThat(calls).extracting(RecordedRequest::status).containsExactly(200, 200, 200);
             assertThat(calls.get(1).connection()).isEqualTo(calls.get(0).connection());
             assertThat(calls.get(2).connection()).isNotEqualTo(calls.get(1).connection());
-            assertThat(context.getBean(IamportHttp.class).clientsStarted(IamportHttp.CallKind.STANDARD)).isEqualTo(2);
+            assertThat(context.getBean(IamportHttp.class).openConnections()).as("the expired connection was closed").isEqualTo(1);
         }
     }
 
@@ -75,6 +75,7 @@ class IamportConnectionReuseTest {
             gateway.prepare("ord_zero_2", 2000);
 
             assertThat(sandbox.requests()).extracting(RecordedRequest::connection).doesNotHaveDuplicates();
+            assertThat(context.getBean(IamportHttp.class).openConnections()).isZero();
         }
     }
 }
