@@ -60,7 +60,8 @@ final class ColdStartBenchmark {
 
     /** One measured start: init, first invocation, warm latencies, memory. */
     private record Sample(double initMs, double firstMs, double warmP50Ms, double warmP99Ms, double withoutIamportP50Ms,
-                          double withoutIamportP99Ms, double ownP50Ms, double ownP99Ms, double rssMib) { }
+                          double withoutIamportP99Ms, double ownP50Ms, double ownP99Ms, double rssMib,
+                          double uninterruptedWithoutIamportP99Ms, double interruptedShare) { }
 
     /** What the function gets for its cold event and each warm one. */
     private interface Events {
@@ -82,6 +83,7 @@ final class ColdStartBenchmark {
     private final PrintStream out;
     private final Map<String, String> awsOverrides = new LinkedHashMap<>();
     private final Map<String, String> environmentOverrides = new LinkedHashMap<>();
+    private final KernelReclaimMonitor reclaim = KernelReclaimMonitor.find();
     private String awsSummary = "";
 
     private ColdStartBenchmark(Options options, Path root, PrintStream out) {
@@ -172,21 +174,27 @@ final class ColdStartBenchmark {
             double[] warm = new double[options.warm()];
             double[] withoutIamport = new double[options.warm()];
             double[] own = new double[options.warm()];
-            StringBuilder csv = new StringBuilder("invocation,started_at,warm_ms,iamport_server_ms,dynamodb_server_ms,own_ms\n");
+            List<Double> uninterrupted = new ArrayList<>();
+            StringBuilder csv = new StringBuilder("invocation,started_at,warm_ms,iamport_server_ms,dynamodb_server_ms,own_ms,kdamond_ms\n");
             for (int i = 0; i < warm.length; i++) {
                 String event = events.event(i + 1);
                 Instant startedAt = Instant.now();
                 Duration iamportBefore = stack.sandbox().serverTime();
                 Optional<Duration> dynamoDbBefore = stack.environment().dynamoDbServerTime();
+                long reclaimBefore = reclaim.cpuNanos();
                 LambdaRuntimeApiStub.Reply reply = process.invoke(event);
+                double reclaimMs = (reclaim.cpuNanos() - reclaimBefore) / 1e6;
                 Duration iamport = stack.sandbox().serverTime().minus(iamportBefore);
                 Optional<Duration> dynamoDb = stack.environment().dynamoDbServerTime().map(after -> after.minus(dynamoDbBefore.get()));
                 checkReply(function, reply, events, log);
                 warm[i] = millis(reply.latency());
                 withoutIamport[i] = millis(reply.latency().minus(iamport));
                 own[i] = dynamoDb.isPresent() ? withoutIamport[i] - millis(dynamoDb.get()) : Double.NaN;
-                csv.append(String.format(Locale.ROOT, "%d,%s,%.3f,%.3f,%.3f,%.3f%n", i + 1, startedAt, warm[i], millis(iamport),
-                        dynamoDb.map(ColdStartBenchmark::millis).orElse(Double.NaN), own[i]));
+                if (reclaimMs == 0) {
+                    uninterrupted.add(withoutIamport[i]);
+                }
+                csv.append(String.format(Locale.ROOT, "%d,%s,%.3f,%.3f,%.3f,%.3f,%.3f%n", i + 1, startedAt, warm[i], millis(iamport),
+                        dynamoDb.map(ColdStartBenchmark::millis).orElse(Double.NaN), own[i], reclaimMs));
             }
             Files.writeString(log.resolveSibling(startName + "-invocations.csv"), csv);
             Arrays.sort(warm);
@@ -194,7 +202,9 @@ final class ColdStartBenchmark {
             Arrays.sort(own);
             return new Sample(millis(process.init()), millis(first.latency()),
                     percentile(warm, 50), percentile(warm, 99), percentile(withoutIamport, 50), percentile(withoutIamport, 99),
-                    percentile(own, 50), percentile(own, 99), process.peakRssMib());
+                    percentile(own, 50), percentile(own, 99), process.peakRssMib(),
+                    percentile(uninterrupted.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 99),
+                    1 - (double) uninterrupted.size() / warm.length);
         }
     }
 
@@ -534,6 +544,18 @@ final class ColdStartBenchmark {
         out.println("(z) = size of the zip sam deploy uploads; warm ms include DynamoDB's time on this machine; -i'mport = warm minus");
         out.println("the time the i'mport sandbox spent answering that invocation's calls; own = -i'mport minus the time DynamoDB Local");
         out.println("spent answering them (NaN with --dynamodb emulator): the function's share, with the network between them");
+        if (reclaim.present()) {
+            out.println();
+            out.println("This machine runs the kernel's DAMON memory reclaim (kdamond), which takes a CPU for tens of ms at a time;");
+            out.println("warm invocations it ran during, and -i'mport p99 over the others (kdamond_ms in the per-invocation CSV):");
+            for (FunctionProcess.Initialization initialization : options.initializations()) {
+                for (String function : samples.keySet()) {
+                    Sample sample = median(samples.get(function).get(initialization));
+                    out.printf(Locale.ROOT, "  %-17s %-10s %4.1f%% interrupted; -i'mport p99 of the rest %5.1f ms%n", function,
+                            initialization.value, 100 * sample.interruptedShare(), sample.uninterruptedWithoutIamportP99Ms());
+                }
+            }
+        }
     }
 
     private static String ratio(double value, double floor) {
@@ -544,7 +566,8 @@ final class ColdStartBenchmark {
         return new Sample(median(samples, Sample::initMs), median(samples, Sample::firstMs), median(samples, Sample::warmP50Ms),
                 median(samples, Sample::warmP99Ms), median(samples, Sample::withoutIamportP50Ms),
                 median(samples, Sample::withoutIamportP99Ms), median(samples, Sample::ownP50Ms), median(samples, Sample::ownP99Ms),
-                median(samples, Sample::rssMib));
+                median(samples, Sample::rssMib), median(samples, Sample::uninterruptedWithoutIamportP99Ms),
+                median(samples, Sample::interruptedShare));
     }
 
     private static double median(List<Sample> samples, Function<Sample, Double> figure) {

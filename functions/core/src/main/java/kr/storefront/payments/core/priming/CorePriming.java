@@ -9,6 +9,13 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import kr.storefront.payments.core.catalog.CatalogStore;
+import kr.storefront.payments.core.domain.Order;
+import kr.storefront.payments.core.domain.OrderKind;
+import kr.storefront.payments.core.domain.OrderLine;
+import kr.storefront.payments.core.domain.OrderStatus;
+import kr.storefront.payments.core.domain.Pg;
+import kr.storefront.payments.core.idempotency.IdempotencyRecord;
+import kr.storefront.payments.core.idempotency.IdempotencyStore;
 import kr.storefront.payments.core.iamport.IamportPrimer;
 import kr.storefront.payments.core.secrets.IamportSecretDocument;
 import kr.storefront.payments.core.secrets.SecretSource;
@@ -23,8 +30,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
- * SnapStart priming shared by every function, run in {@code beforeCheckpoint}: the store's reads
- * and a Secrets Manager read through the whole AWS SDK pipeline and its HTTP transport, the i'mport
+ * SnapStart priming shared by every function, run in {@code beforeCheckpoint}: the store's reads,
+ * the writes of a request's success path (idempotency claim, order insert and update), a Secrets Manager read through the whole AWS SDK pipeline and its HTTP transport, the i'mport
  * client's JSON and HTTP transport, the secret document's parsing. Every request goes to a loopback
  * responder in this process (see {@link PrimingHttpClient}), closed before the snapshot. Nothing is
  * sent out, fetched or generated, so the snapshot holds warm code and no connection, token, secret or id.
@@ -43,6 +50,7 @@ final class CorePriming implements OrderedResource {
     private final BeanProvider<BillingKeyStore> billingKeys;
     private final BeanProvider<SubscriptionStore> subscriptions;
     private final BeanProvider<ChargeAttemptStore> attempts;
+    private final BeanProvider<IdempotencyStore> idempotency;
     private final BeanProvider<IamportPrimer> iamport;
     private final BeanProvider<SecretSource> secrets;
     private final JsonMapper json;
@@ -50,6 +58,7 @@ final class CorePriming implements OrderedResource {
     CorePriming(PrimingConfiguration configuration, BeanProvider<SdkHttpClient> sdkHttp, BeanProvider<OrderStore> orders,
                 BeanProvider<CatalogStore> catalog, BeanProvider<BillingKeyStore> billingKeys,
                 BeanProvider<SubscriptionStore> subscriptions, BeanProvider<ChargeAttemptStore> attempts,
+                BeanProvider<IdempotencyStore> idempotency,
                 BeanProvider<IamportPrimer> iamport, BeanProvider<SecretSource> secrets, JsonMapper json) {
         this.configuration = configuration;
         this.sdkHttp = sdkHttp;
@@ -58,6 +67,7 @@ final class CorePriming implements OrderedResource {
         this.billingKeys = billingKeys;
         this.subscriptions = subscriptions;
         this.attempts = attempts;
+        this.idempotency = idempotency;
         this.iamport = iamport;
         this.secrets = secrets;
         this.json = json;
@@ -71,9 +81,17 @@ final class CorePriming implements OrderedResource {
         }
         long started = System.nanoTime();
         Instant epoch = Instant.EPOCH;
+        // fixed values, answered in-process like every priming request: nothing is written or made unique
+        Order pending = Order.pending(ID, OrderKind.ONE_TIME, ID, ID, 1000, Pg.TOSSPAYMENTS, "card",
+                List.of(new OrderLine(ID, ID, 1000, 1)), null, null, epoch);
+        Order paid = pending.transitionTo(OrderStatus.PAID, "imp_" + ID, null, null, null, epoch);
+        IdempotencyRecord claim = new IdempotencyRecord(ID, ID, ID, ID, epoch, epoch.plusSeconds(1));
         try (PrimingHttpClient.LoopbackSession loopback = primingClient.loopback()) {
             for (int i = 0; i < configuration.iterations(); i++) {
                 Priming.attempt(() -> orders.get().find(ID));
+                Priming.attempt(() -> idempotency.get().claim(claim));
+                Priming.attempt(() -> orders.get().insert(pending));
+                Priming.attempt(() -> orders.get().update(paid));
                 Priming.attempt(() -> orders.get().findOpenCreatedBetween(epoch, epoch.plusSeconds(1), null, 1));
                 Priming.attempt(() -> catalog.get().findProducts(List.of(ID, ID + "-2")));
                 Priming.attempt(() -> catalog.get().findPlan(ID));
