@@ -52,7 +52,7 @@ final class ColdStartBenchmark {
                    boolean build, boolean cds, boolean dynamoDbOnEmulator, List<String> jvmOptions) {
 
         static Options defaults() {
-            return new Options(5, 200, List.of("CheckoutFunction", "VerifyFunction", "RebillFunction"),
+            return new Options(5, 1000, List.of("CheckoutFunction", "VerifyFunction", "RebillFunction"),
                     List.of(FunctionProcess.Initialization.ON_DEMAND, FunctionProcess.Initialization.SNAP_START), true, false, false,
                     List.of());
         }

@@ -15,7 +15,7 @@ final class LocalStackCommand {
                                  [--toss-api-mode] [--rebill-every 1m] [--no-sample-data]
                    ./local-stack invoke <LogicalId> -e events/<file>.json [--aws-endpoint URL]
                    ./local-stack rebill [--aws-endpoint URL]
-                   ./local-stack coldstart [--runs 5] [--warm 200] [--functions CheckoutFunction,...]
+                   ./local-stack coldstart [--runs 5] [--warm 1000] [--functions CheckoutFunction,...]
                                  [--mode on-demand|snap-start|both] [--cds] [--dynamodb local|emulator] [--no-build]
                                  [--jvm-option -XX:... (repeatable; the functions' JVMs, not the floor's)]
             """;
