@@ -122,6 +122,21 @@ class HttpIamportGatewayTest {
     }
 
     @Test
+    void aCharge_waitsForTheChargeReadTimeout_whereALookupGivesUpAtTheStandardOne() {
+        String customerUid = issueKey();
+        try (ApplicationContext split = SandboxContext.start(sandbox, Map.of("iamport.read-timeout", "300ms",
+                "iamport.charge-read-timeout", "5s", "iamport.read-retries", "1"))) {
+            IamportGateway splitGateway = split.getBean(IamportGateway.class);
+            splitGateway.findPayment("imp_before_latency"); // the token, fetched before the answers slow down
+            sandbox.faults().latency(Endpoint.AGAIN, Duration.ofMillis(900)).latency(Endpoint.GET_PAYMENT, Duration.ofMillis(900));
+
+            assertThat(splitGateway.chargeBillingKey(charge(customerUid, "sub_t_p0_a1"))).isInstanceOf(ChargeOutcome.Paid.class);
+            assertThatThrownBy(() -> splitGateway.findPayment("imp_slow"))
+                    .isInstanceOfSatisfying(IamportUnavailableException.class, e -> assertThat(e.getMessage()).contains("SocketTimeoutException"));
+        }
+    }
+
+    @Test
     void chargeBillingKey_connectionDroppedAfterApply_isUnknown() {
         String customerUid = issueKey();
         sandbox.faults().dropAfterApply(Endpoint.AGAIN, 1);
