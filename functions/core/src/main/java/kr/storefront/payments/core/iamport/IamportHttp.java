@@ -31,6 +31,7 @@ import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClientBuilder;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.apache.http.pool.PoolStats;
 import org.apache.http.util.EntityUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ final class IamportHttp {
     enum Method { GET, POST, DELETE }
 
     /** At least the rebill function's highest {@code rebill.concurrency}, so no call waits for a connection. */
-    static final int MAX_CONNECTIONS = 64;
+    private static final int MAX_CONNECTIONS = 64;
     /** Idle time after which a pooled connection is probed before reuse: any (HttpClient's default is 2 s). */
     private static final int PROBE_AFTER_IDLE_MILLIS = 1;
 
@@ -171,7 +172,8 @@ final class IamportHttp {
 
     /** Connections open now, pooled or in use. */
     int openConnections() {
-        return connections.getTotalStats().getAvailable() + connections.getTotalStats().getLeased();
+        PoolStats pool = connections.getTotalStats(); // one consistent reading of the pool
+        return pool.getAvailable() + pool.getLeased();
     }
 
     @PreDestroy

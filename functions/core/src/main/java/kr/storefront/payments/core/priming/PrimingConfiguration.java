@@ -12,7 +12,9 @@ import jakarta.validation.constraints.Min;
  * @param iterations how many times each priming step runs. Lambda's java21 JVM compiles with C1 only
  *                   ({@code -XX:TieredStopAtLevel=1}), which compiles a method after about 200 calls: 250
  *                   rounds get every method a step calls compiled before the snapshot, so a restored copy
- *                   does not run them interpreted while its compiler catches up. Costs INIT time when a
+ *                   does not run them interpreted while its compiler catches up (the template's
+ *                   {@code -XX:CompileThresholdScaling=0.1} brings that to about 20 calls; the rounds stay
+ *                   sized for a JVM without it). Costs INIT time when a
  *                   version is published (about 40 ms a round here), not an invocation's
  */
 @ConfigurationProperties("priming")
