@@ -236,6 +236,50 @@ class OrderCheckoutIT {
         assertThat(card.path("detail").get(0).path("card_code").asText()).isEqualTo("361");
     }
 
+    @Test
+    void order_cardQuotaEmpty_reachesTheWindowAsLumpSumOnly_andAbsentStaysAbsent() {
+        JsonNode lumpSumOnly = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders").body(
+                "{\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":3}],\"pg\":\"tosspayments\",\"device\":\"pc\","
+                        + "\"display\":{\"card_quota\":[]}}")).json().path("params");
+        JsonNode unset = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders").body(
+                "{\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":3}],\"pg\":\"tosspayments\",\"device\":\"pc\"}"))
+                .json().path("params");
+
+        assertThat(lumpSumOnly.path("display").path("card_quota").isArray()).isTrue();
+        assertThat(lumpSumOnly.path("display").path("card_quota")).isEmpty();
+        assertThat(unset.has("display")).isFalse();
+    }
+
+    @Test
+    void order_cardDetailWildcard_disablesAllThenEnablesOne_asTheGuideShows() {
+        HttpApiResponse response = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders").body(
+                "{\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":1}],\"pg\":\"tosspayments\",\"device\":\"pc\","
+                        + "\"card\":{\"detail\":[{\"card_code\":\"*\",\"enabled\":false},{\"card_code\":\"366\",\"enabled\":true}]}}"));
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode detail = response.json().path("params").path("card").path("detail");
+        assertThat(detail).extracting(d -> d.path("card_code").asText() + "=" + d.path("enabled").asBoolean())
+                .containsExactly("*=false", "366=true");
+    }
+
+    @Test
+    void order_buyerPostcode_inEveryFormTheGuidesUse_isAccepted_andOthersRefused() {
+        for (String postcode : new String[] {"123-456", "04783", "123456"}) {
+            HttpApiResponse response = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders").body(
+                    "{\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":1}],\"pg\":\"kakaopay\",\"device\":\"pc\","
+                            + "\"buyer\":{\"postcode\":\"" + postcode + "\"}}"));
+            assertThat(response.status()).as(postcode).isEqualTo(200);
+            assertThat(response.json().path("params").path("buyer_postcode").asText()).isEqualTo(postcode);
+        }
+        for (String postcode : new String[] {"1234", "12-3456", "abcde", "123-4567"}) {
+            HttpApiResponse response = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders").body(
+                    "{\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":1}],\"pg\":\"kakaopay\",\"device\":\"pc\","
+                            + "\"buyer\":{\"postcode\":\"" + postcode + "\"}}"));
+            assertThat(response.status()).as(postcode).isEqualTo(400);
+            assertThat(response.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("buyer.postcode");
+        }
+    }
+
     private static Map<String, Object> paramsMap(JsonNode params) {
         return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(params,
                 new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });

@@ -14,7 +14,7 @@ public record BuyerBody(
         @Nullable @Pattern(regexp = "[0-9-]{8,16}", message = "digits and dashes, 8 to 16 characters") String tel,
         @Nullable @Email(message = "not an email address") @Size(max = 64, message = "at most 64 characters") String email,
         @Nullable @Size(max = 128, message = "at most 128 characters") String addr,
-        @Nullable @Pattern(regexp = "[0-9]{5,6}", message = "5 or 6 digits") String postcode) {
+        @Nullable @Pattern(regexp = "[0-9]{5,6}|[0-9]{3}-[0-9]{3}", message = "5 or 6 digits, or NNN-NNN") String postcode) {
 
     public Buyer toBuyer() {
         return new Buyer(name, tel, email, addr, postcode);

@@ -25,7 +25,8 @@ final class CardOptionsParser {
             return null;
         }
         List<FieldProblem> problems = new ArrayList<>();
-        List<Integer> quota = isAbsent(display) ? List.of() : quota(display, problems);
+        // absent stays absent (every installment offered); [] is sent as [] (lump sum only)
+        List<Integer> quota = isAbsent(display) ? null : quota(display, problems);
         CardOptions.DirectCard direct = null;
         List<CardOptions.CardCompany> companies = new ArrayList<>();
         if (!isAbsent(card)) {
@@ -43,19 +44,19 @@ final class CardOptionsParser {
         return new CardOptions(quota, direct, companies);
     }
 
-    private static List<Integer> quota(JsonNode display, List<FieldProblem> problems) {
+    private static @Nullable List<Integer> quota(JsonNode display, List<FieldProblem> problems) {
         if (!display.isObject()) {
             problems.add(new FieldProblem("display", "must be an object with card_quota"));
-            return List.of();
+            return null;
         }
         onlyKeys(display, Set.of("card_quota"), "display", problems);
         JsonNode quota = display.get("card_quota");
         if (isAbsent(quota)) {
-            return List.of();
+            return null;
         }
         if (!quota.isArray()) {
             problems.add(new FieldProblem("display.card_quota", "must be an array of installment months"));
-            return List.of();
+            return null;
         }
         List<Integer> months = new ArrayList<>();
         for (int i = 0; i < quota.size(); i++) {

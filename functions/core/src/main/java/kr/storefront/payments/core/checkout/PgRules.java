@@ -17,6 +17,8 @@ public final class PgRules {
 
     private static final Pattern CARD_COMPANY_CODE = Pattern.compile("[0-9]{3}");
     private static final int MAX_INSTALLMENT_MONTHS = 36;
+    /** {@code card.detail}'s wildcard: every card company (toss guide and JS SDK: "disable all, enable one"). */
+    private static final String ALL_CARD_COMPANIES = "*";
 
     private final PgProfile profile;
     private final List<FieldProblem> problems = new ArrayList<>();
@@ -100,8 +102,9 @@ public final class PgRules {
             problem("card", "card options need pay_method card");
         }
         Set<Integer> seen = new HashSet<>();
-        for (int i = 0; i < card.installmentMonths().size(); i++) {
-            int months = card.installmentMonths().get(i);
+        List<Integer> installmentMonths = card.installmentMonths() == null ? List.of() : card.installmentMonths();
+        for (int i = 0; i < installmentMonths.size(); i++) {
+            int months = installmentMonths.get(i);
             if (!validMonths(months) || !seen.add(months)) {
                 problem("card.card_quota[" + i + "]", "installment months must be 0 (lump sum) or 2-" + MAX_INSTALLMENT_MONTHS
                         + ", each once");
@@ -116,8 +119,9 @@ public final class PgRules {
             }
         }
         for (int i = 0; i < card.companies().size(); i++) {
-            if (!CARD_COMPANY_CODE.matcher(card.companies().get(i).code()).matches()) {
-                problem("card.detail[" + i + "].card_code", "card company codes are 3-digit strings such as \"366\"");
+            String code = card.companies().get(i).code();
+            if (!ALL_CARD_COMPANIES.equals(code) && !CARD_COMPANY_CODE.matcher(code).matches()) {
+                problem("card.detail[" + i + "].card_code", "card company codes are 3-digit strings such as \"366\", or \"*\" for all");
             }
         }
         if (card.asksForInstallments() && amount < PgProfile.INSTALLMENT_MINIMUM) {

@@ -57,7 +57,8 @@ final class RequestPayParams {
         if (card == null || card.isEmpty()) {
             return this;
         }
-        if (!card.installmentMonths().isEmpty()) {
+        if (card.installmentMonths() != null) {
+            // [] is meaningful: lump sum only (toss guide, JS SDK display.card_quota)
             put("display", Map.of("card_quota", card.installmentMonths()));
         }
         Map<String, Object> cardParams = new LinkedHashMap<>();

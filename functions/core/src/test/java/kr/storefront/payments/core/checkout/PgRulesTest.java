@@ -19,9 +19,14 @@ class PgRulesTest {
     private static final Buyer NO_TEL = new Buyer("홍길동", null, "buyer@example.com", null, null);
     private static final Buyer WITH_TEL = new Buyer("홍길동", "010-1234-5678", "buyer@example.com", null, null);
     private static final CardOptions INSTALLMENTS = new CardOptions(List.of(0, 2, 3), null, List.of());
-    private static final CardOptions DIRECT_366_3M = new CardOptions(List.of(), new DirectCard("366", 3), List.of());
-    private static final CardOptions DIRECT_LUMP = new CardOptions(List.of(), new DirectCard("366", null), List.of());
-    private static final CardOptions FILTER = new CardOptions(List.of(), null, List.of(new CardCompany("361", false)));
+    private static final CardOptions DIRECT_366_3M = new CardOptions(null, new DirectCard("366", 3), List.of());
+    private static final CardOptions DIRECT_LUMP = new CardOptions(null, new DirectCard("366", null), List.of());
+    /** The guides' "lump sum only": {@code display.card_quota: []}. */
+    private static final CardOptions LUMP_SUM_ONLY = new CardOptions(List.of(), null, List.of());
+    /** The guides' "disable all, enable one": {@code card.detail: [{"*", false}, {"366", true}]}. */
+    private static final CardOptions ONLY_SHINHAN = new CardOptions(null, null,
+            List.of(new CardCompany("*", false), new CardCompany("366", true)));
+    private static final CardOptions FILTER = new CardOptions(null, null, List.of(new CardCompany("361", false)));
 
     /** A one-time order; expected is the pay_method sent when accepted. */
     record OrderCase(String rule, Pg pg, String payMethod, Buyer buyer, CardOptions card, boolean escrow, long amount,
@@ -74,12 +79,19 @@ class PgRulesTest {
                         "installments need an amount of at least 50000 won"),
                 accepted("card.direct lump sum at any amount", Pg.TOSSPAYMENTS, "card", NO_TEL, DIRECT_LUMP, false, 1_000, "card"),
                 accepted("card.detail filter", Pg.TOSSPAYMENTS, "card", NO_TEL, FILTER, false, 1_000, "card"),
+                accepted("card.detail \"*\" disables all, then one enabled", Pg.TOSSPAYMENTS, "card", NO_TEL, ONLY_SHINHAN,
+                        false, 1_000, "card"),
+                accepted("card_quota [] = lump sum only, at any amount", Pg.TOSSPAYMENTS, "card", NO_TEL, LUMP_SUM_ONLY, false,
+                        1_000, "card"),
+                rejected("\"*\" is no card.direct code", Pg.TOSSPAYMENTS, "card", NO_TEL,
+                        new CardOptions(null, new DirectCard("*", null), List.of()), false, 1_000, "card.direct.code",
+                        "card company codes are 3-digit strings such as \"366\""),
                 rejected("card company code not 3 digits", Pg.TOSSPAYMENTS, "card", NO_TEL,
-                        new CardOptions(List.of(), new DirectCard("36", null), List.of()), false, 1_000, "card.direct.code",
+                        new CardOptions(null, new DirectCard("36", null), List.of()), false, 1_000, "card.direct.code",
                         "card company codes are 3-digit strings such as \"366\""),
                 rejected("card.detail code not 3 digits", Pg.TOSSPAYMENTS, "card", NO_TEL,
-                        new CardOptions(List.of(), null, List.of(new CardCompany("BC", true))), false, 1_000,
-                        "card.detail[0].card_code", "card company codes are 3-digit strings such as \"366\""),
+                        new CardOptions(null, null, List.of(new CardCompany("BC", true))), false, 1_000,
+                        "card.detail[0].card_code", "card company codes are 3-digit strings such as \"366\", or \"*\" for all"),
                 rejected("1 month is not an installment", Pg.TOSSPAYMENTS, "card", NO_TEL,
                         new CardOptions(List.of(1), null, List.of()), false, 60_000, "card.card_quota[0]",
                         "installment months must be 0 (lump sum) or 2-36, each once"),
