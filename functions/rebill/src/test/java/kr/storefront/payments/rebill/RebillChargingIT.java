@@ -176,7 +176,7 @@ class RebillChargingIT extends RebillTestSupport {
     void run_billingKeyNotActive_suspendsWithoutCharging() {
         bed.subscribe("sub_keyfailed", now);
         BillingKey active = bed.billingKeys.find("member-sub_keyfailed", "cuid_sub_keyfailed").orElseThrow();
-        bed.billingKeys.update(new BillingKey(active.customerId(), active.customerUid(), active.pg(), BillingKeyStatus.FAILED,
+        bed.billingKeys.update(new BillingKey(active.customerId(), active.customerUid(), active.pg(), null, BillingKeyStatus.FAILED,
                 null, active.createdAt(), now, active.version()));
 
         RebillReport report = bed.run();

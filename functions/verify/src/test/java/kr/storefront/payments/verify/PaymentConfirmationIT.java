@@ -3,10 +3,8 @@ package kr.storefront.payments.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import kr.storefront.payments.core.checkout.CheckoutParams;
 import kr.storefront.payments.core.checkout.Device;
@@ -103,7 +101,7 @@ class PaymentConfirmationIT extends VerifyIntegrationTest {
                 .build());
         long cancelsBefore = verify.bed.sandbox().count(Endpoint.CANCEL);
 
-        String logs = capturingStdout(() -> {
+        String logs = VerifyTestSupport.capturingStdout(() -> {
             HttpApiResponse response = verify.follow(window.redirect().orElseThrow());
             assertThat(response.header("Location")).startsWith(VerifyTestSupport.FAILURE.toString()).endsWith("&status=rejected");
         });
@@ -111,6 +109,28 @@ class PaymentConfirmationIT extends VerifyIntegrationTest {
         Order stored = verify.stored(order.merchantUid());
         assertThat(stored.status()).isEqualTo(OrderStatus.FORGED);
         assertThat(stored.failReason()).contains("1000 won").contains("36000 won");
+        assertThat(verify.bed.sandbox().payment(window.impUid()).orElseThrow().isPaid()).isFalse();
+        assertThat(verify.bed.sandbox().count(Endpoint.CANCEL)).isEqualTo(cancelsBefore + 1);
+        assertThat(logs).contains("ALERT forged payment merchant_uid=" + order.merchantUid());
+    }
+
+    @Test
+    void paidThroughAnotherPg_forTheSameAmount_isForgedAndRefundedOnce() {
+        CheckoutParams order = verify.order("tosspayments", "card", Device.PC);
+        Map<String, Object> rewritten = new HashMap<>(order.params());
+        rewritten.put("pg", "kakaopay"); // the browser rewrites the PG; the amount (and its prepared registration) still match
+        WindowResult window = verify.bed.sandbox().completeWindow(WindowRequest.builder(rewritten).outcome(WindowOutcome.pay()).build());
+        assertThat(window.success()).isTrue();
+        long cancelsBefore = verify.bed.sandbox().count(Endpoint.CANCEL);
+
+        String logs = VerifyTestSupport.capturingStdout(() -> {
+            assertThat(verify.callback(window.impUid(), order.merchantUid()).json().path("status").asText()).isEqualTo("rejected");
+            assertThat(verify.callback(window.impUid(), order.merchantUid()).json().path("status").asText()).isEqualTo("rejected");
+        });
+
+        Order stored = verify.stored(order.merchantUid());
+        assertThat(stored.status()).isEqualTo(OrderStatus.FORGED);
+        assertThat(stored.failReason()).isEqualTo("forged: paid through PG kakaopay, but the order was opened for tosspayments");
         assertThat(verify.bed.sandbox().payment(window.impUid()).orElseThrow().isPaid()).isFalse();
         assertThat(verify.bed.sandbox().count(Endpoint.CANCEL)).isEqualTo(cancelsBefore + 1);
         assertThat(logs).contains("ALERT forged payment merchant_uid=" + order.merchantUid());
@@ -189,17 +209,5 @@ class PaymentConfirmationIT extends VerifyIntegrationTest {
         assertThat(response.header("Location")).endsWith("&status=unconfirmed");
         verify.bed.sandbox().faults().clear();
         assertThat(verify.callback(window.impUid(), order.merchantUid()).json().path("status").asText()).isEqualTo("paid");
-    }
-
-    private static String capturingStdout(Runnable action) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,9 @@
 package kr.storefront.payments.verify;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +67,14 @@ final class VerifyTestSupport implements AutoCloseable {
     }
 
     CheckoutParams billingWindow(String customerId, String pg, boolean chargeFirstPeriod, Device device) {
-        return bed.bean(BillingKeys.class).openWindow(new BillingWindowRequest(customerId, null, pg, null,
-                chargeFirstPeriod ? "monthly-coffee" : null, chargeFirstPeriod, new Buyer("홍길동", "010-1234-5678", null, null, null),
-                device, bridge.url("")));
+        return billingWindow(customerId, pg, chargeFirstPeriod, device, chargeFirstPeriod ? "monthly-coffee" : null);
+    }
+
+    /** A billing-key window showing {@code planId}'s amount (charged only where the PG charges and it is asked for). */
+    CheckoutParams billingWindow(String customerId, String pg, boolean chargeFirstPeriod, Device device, String planId) {
+        return bed.bean(BillingKeys.class).openWindow(new BillingWindowRequest(customerId, null, pg, null, planId,
+                chargeFirstPeriod, new Buyer("홍길동", "010-1234-5678", null, null, null), device,
+                bridge.url("")));
     }
 
     WindowResult pay(CheckoutParams params, WindowRequest.Device device, WindowOutcome outcome) {
@@ -110,7 +118,20 @@ final class VerifyTestSupport implements AutoCloseable {
         bed.close();
     }
 
+    /** What the function logged (its simple logger writes to stdout) while {@code action} ran. */
+    static String capturingStdout(Runnable action) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
     private static String decode(String value) {
-        return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 }

@@ -10,9 +10,10 @@ import java.util.Optional;
  * <p>Choices on the reference's [verify] points:
  * <ul>
  *   <li>Billing-key window on a PG that does not charge (payco, chai, tosspayments, kakaopay with amount 0):
- *       the payment is recorded with status "paid", amount 0 and customer_uid_usage "issue", and no webhook
- *       fires, since issuance is not a webhook event. kakaopay with amount &gt; 0 charges that amount
- *       (card behaviour of the customer_uid applies), records it with usage "issue" and fires "paid".</li>
+ *       the payment is recorded as {@link KeyOnlyWindowPayment} says (default: status "paid", amount 0,
+ *       customer_uid_usage "issue"); the key is issued whatever that shape, and no webhook fires unless the
+ *       shape is a real charge, since issuance is not a webhook event. kakaopay with amount &gt; 0 charges that
+ *       amount (card behaviour of the customer_uid applies), records it with usage "issue" and fires "paid".</li>
  *   <li>A buyer who closes the window leaves the payment "ready", as most PGs do (Inicis would say failed).</li>
  *   <li>{@code pg} is required: the sandbox has no console default PG for the window.</li>
  * </ul>
@@ -35,6 +36,7 @@ final class CheckoutWindow {
     private final WebhookDispatcher webhooks;
     private final SandboxIds ids;
     private final SandboxClock clock;
+    private volatile KeyOnlyWindowPayment keyOnlyWindowPayment = KeyOnlyWindowPayment.PAID_ZERO;
 
     CheckoutWindow(PaymentLedger ledger, PreparedAmounts prepared, BillingKeyRegistry keys, CardBehaviours behaviours,
                    PaymentDrafts drafts, WebhookDispatcher webhooks, SandboxIds ids, SandboxClock clock) {
@@ -72,13 +74,17 @@ final class CheckoutWindow {
         if (!ledger.recordUnlessPaid(payment)) {
             return WindowResults.alreadyPaid(request, provider);
         }
-        if (customerUid.isPresent() && payment.isPaid()) {
+        boolean charging = provider.chargesWhenIssuingInWindow() && paidAmount(request, params) > 0;
+        boolean keyIssued = request.outcome().kind() == WindowOutcome.Kind.PAY && (!charging || payment.isPaid());
+        if (customerUid.isPresent() && keyIssued) {
             saveWindowKey(customerUid.get(), pg.get(), params, request.testChannel());
         }
         if ((payment.isPaid() && payment.amount() > 0) || payment.awaitsDeposit()) {
             webhooks.statusChanged(payment);
         }
-        return WindowResults.finished(request, provider, payment);
+        // a key-only window that issued the key succeeded, whatever its payment's status says
+        boolean success = payment.isPaid() || payment.awaitsDeposit() || (customerUid.isPresent() && keyIssued);
+        return WindowResults.finished(request, provider, payment, success);
     }
 
     /** Why {@code IMP.request_pay} would not even open the PG window, if it would not. */
@@ -127,6 +133,10 @@ final class CheckoutWindow {
         };
     }
 
+    void setKeyOnlyWindowPayment(KeyOnlyWindowPayment shape) {
+        keyOnlyWindowPayment = shape;
+    }
+
     /** Billing-key issuance is card only; only kakaopay with an amount really charges. */
     private Payment issueKey(Payment.Builder draft, WindowOutcome outcome, PgProvider provider, String customerUid) {
         long now = clock.epochSecond();
@@ -135,7 +145,11 @@ final class CheckoutWindow {
         return switch (outcome.kind()) {
             case PAY -> provider.chargesWhenIssuingInWindow() && draft.amount() > 0
                     ? drafts.settle(draft, behaviours.forCustomer(customerUid))
-                    : draft.amount(0).paid(now).build();
+                    : switch (keyOnlyWindowPayment) {
+                        case PAID_ZERO -> draft.amount(0).paid(now).build();
+                        case READY_SHOWN -> draft.build();
+                        case PAID_SHOWN -> draft.paid(now).applyNum(ids.applyNum()).build();
+                    };
             case FAIL -> draft.failed(now, outcome.failReason()).build();
             case USER_CANCEL -> draft.build();
             case ISSUE_VBANK -> throw new IllegalArgumentException("a billing-key window cannot issue a virtual account");

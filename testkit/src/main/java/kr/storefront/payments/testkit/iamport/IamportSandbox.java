@@ -137,7 +137,8 @@ public final class IamportSandbox implements AutoCloseable {
     }
 
     /**
-     * Forgets payments, prepared amounts, billing keys, card behaviours, browser windows, faults (held webhooks
+     * Forgets payments, prepared amounts, billing keys, card behaviours, the key-only window payment shape,
+     * browser windows, faults (held webhooks
      * are discarded), the request journal and the webhook log. The server, the credentials, issued tokens and the
      * account's webhook settings (console URL, format) stay.
      */
@@ -150,6 +151,7 @@ public final class IamportSandbox implements AutoCloseable {
         faults.clear();
         journal.clear();
         deliveries.clear();
+        window.setKeyOnlyWindowPayment(KeyOnlyWindowPayment.PAID_ZERO);
     }
 
     /**
@@ -249,6 +251,13 @@ public final class IamportSandbox implements AutoCloseable {
     /** How calls carrying this card number are answered (onetime, API-mode issuance). */
     public void setCardNumberBehaviour(String cardNumber, CardBehaviour behaviour) {
         behaviours.setForCardNumber(Objects.requireNonNull(cardNumber, "cardNumber"), Objects.requireNonNull(behaviour, "behaviour"));
+    }
+
+    // --- billing-key windows ---
+
+    /** How the payment of a billing-key window that charges nothing is recorded (default {@link KeyOnlyWindowPayment#PAID_ZERO}). */
+    public void setKeyOnlyWindowPayment(KeyOnlyWindowPayment shape) {
+        window.setKeyOnlyWindowPayment(Objects.requireNonNull(shape, "shape"));
     }
 
     // --- webhooks ---

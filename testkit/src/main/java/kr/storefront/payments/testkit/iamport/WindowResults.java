@@ -30,9 +30,8 @@ final class WindowResults {
         return result(request, Optional.of(provider), null, false, ALREADY_PAID_CODE, PaymentLedger.ALREADY_PAID);
     }
 
-    /** The window ran and left {@code payment}; an issued virtual account counts as success. */
-    static WindowResult finished(WindowRequest request, PgProvider provider, Payment payment) {
-        boolean success = payment.isPaid() || payment.awaitsDeposit();
+    /** The window ran and left {@code payment}; {@code success} as the buyer is told (an issued virtual account counts). */
+    static WindowResult finished(WindowRequest request, PgProvider provider, Payment payment, boolean success) {
         String errorMsg = switch (payment.status()) {
             case FAILED -> payment.failReason();
             case READY -> success ? null : USER_CANCELLED;

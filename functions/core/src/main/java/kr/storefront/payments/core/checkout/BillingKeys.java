@@ -82,10 +82,13 @@ public class BillingKeys {
         Idempotency.Reservation reservation = idempotency.reserve("billing-keys:" + request.customerId(),
                 request.idempotencyKey(), request.canonical(), ids::merchantUid);
         String merchantUid = reservation.id();
-        Order order = reservation.existing(orders::find).orElseGet(() -> orders.insert(Order.pending(merchantUid,
-                OrderKind.BILLING_KEY_ISSUE, request.customerId(), name, charged, pg, payMethod, List.of(), ids.customerUid(),
-                null, clock.instant())).current().orElseThrow());
-        keys.insert(BillingKey.pending(request.customerId(), order.customerUid(), pg, order.createdAt()));
+        Order order = reservation.existing(orders::find).orElseGet(() -> {
+            Order window = Order.pending(merchantUid, OrderKind.BILLING_KEY_ISSUE, request.customerId(), name, charged, pg,
+                    payMethod, List.of(), ids.customerUid(), null, clock.instant());
+            // a window that charges a first period remembers the plan, so the subscription it pays for can be checked
+            return orders.insert(charged > 0 ? window.forPlan(plan.id()) : window).current().orElseThrow();
+        });
+        keys.insert(BillingKey.pendingFromWindow(request.customerId(), order.customerUid(), pg, merchantUid, order.createdAt()));
         iamport.prepare(merchantUid, charged);
 
         var params = RequestPayParams.of(iamport.pgParameter(pg), payMethod)

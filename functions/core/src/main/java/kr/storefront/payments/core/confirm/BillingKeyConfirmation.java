@@ -34,14 +34,26 @@ class BillingKeyConfirmation {
         this.clock = clock;
     }
 
-    /** Brings the key in line with its issuance order; safe to repeat. */
+    /** The key at i'mport under the window's customer_uid; empty when not issued (yet). */
+    Optional<IamportBillingKey> lookUp(Order issuance) {
+        return issuance.customerUid() == null ? Optional.empty() : gateway.findBillingKey(issuance.customerUid());
+    }
+
+    /**
+     * Brings the key of a window that charged (kakaopay's first period) in line with its order: active
+     * once the charge is paid and i'mport holds the key, failed with the charge; safe to repeat.
+     */
     void settle(Order issuance) {
+        settle(issuance, issuance.status() == OrderStatus.PAID ? lookUp(issuance) : Optional.empty());
+    }
+
+    /** Brings the key in line with its issuance order and what i'mport answered for the key; safe to repeat. */
+    void settle(Order issuance, Optional<IamportBillingKey> atIamport) {
         if (issuance.customerId() == null || issuance.customerUid() == null) {
             return;
         }
         boolean failed = issuance.status() == OrderStatus.FAILED || issuance.status() == OrderStatus.FORGED;
-        Optional<IamportBillingKey> atIamport = failed ? Optional.empty() : gateway.findBillingKey(issuance.customerUid());
-        if (!failed && atIamport.isEmpty()) {
+        if (!failed && (issuance.status() != OrderStatus.PAID || atIamport.isEmpty())) {
             return; // not issued (yet): nothing to record
         }
         Optional<BillingKey> stored = keys.find(issuance.customerId(), issuance.customerUid());

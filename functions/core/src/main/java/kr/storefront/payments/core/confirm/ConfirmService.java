@@ -3,15 +3,13 @@ package kr.storefront.payments.core.confirm;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
-import kr.storefront.payments.core.checkout.EnabledPgs;
 import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.domain.Order;
 import kr.storefront.payments.core.domain.OrderKind;
 import kr.storefront.payments.core.domain.OrderStatus;
-import kr.storefront.payments.core.iamport.CancelOutcome;
+import kr.storefront.payments.core.iamport.IamportBillingKey;
 import kr.storefront.payments.core.iamport.IamportGateway;
 import kr.storefront.payments.core.iamport.IamportPayment;
-import kr.storefront.payments.core.iamport.PaymentCancel;
 import kr.storefront.payments.core.store.OrderStore;
 import kr.storefront.payments.core.store.OptimisticUpdate;
 import org.slf4j.Logger;
@@ -27,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * instances), one write wins, the others re-read and find the work done, and every caller gets
  * the final state. Only the caller whose write marked an order FORGED asks i'mport for the refund,
  * so no refund is ever requested twice.
+ *
+ * <p>A billing-key window that charges nothing is judged by its key, not by its payment: see
+ * {@link IssuanceVerdict}.
  */
 @Singleton
 public class ConfirmService {
@@ -36,16 +37,16 @@ public class ConfirmService {
     private final IamportGateway gateway;
     private final OrderStore orders;
     private final BillingKeyConfirmation billingKeys;
-    private final EnabledPgs pgs;
+    private final PaymentRefunds refunds;
     private final IamportConfiguration iamport;
     private final Clock clock;
 
-    ConfirmService(IamportGateway gateway, OrderStore orders, BillingKeyConfirmation billingKeys, EnabledPgs pgs,
+    ConfirmService(IamportGateway gateway, OrderStore orders, BillingKeyConfirmation billingKeys, PaymentRefunds refunds,
                    IamportConfiguration iamport, Clock clock) {
         this.gateway = gateway;
         this.orders = orders;
         this.billingKeys = billingKeys;
-        this.pgs = pgs;
+        this.refunds = refunds;
         this.iamport = iamport;
         this.clock = clock;
     }
@@ -91,7 +92,11 @@ public class ConfirmService {
                     payment.merchantUid());
             return new ConfirmOutcome.OrderNotFound(payment.merchantUid());
         }
-        ConfirmOutcome.Confirmed outcome = transition(stored.get(), payment, source);
+        Order order = stored.get();
+        if (order.kind() == OrderKind.BILLING_KEY_ISSUE && order.amount() == 0) {
+            return confirmKeyOnlyWindow(order, payment, source);
+        }
+        ConfirmOutcome.Confirmed outcome = transition(order, payment, source);
         if (outcome.order().kind() == OrderKind.BILLING_KEY_ISSUE) {
             billingKeys.settle(outcome.order());
         }
@@ -99,9 +104,8 @@ public class ConfirmService {
     }
 
     private ConfirmOutcome.Confirmed transition(Order order, IamportPayment payment, ConfirmSource source) {
-        boolean pgEnabled = pgs.isEnabled(payment.pgProvider());
         OptimisticUpdate.Result<Order> result = OptimisticUpdate.apply(order, current -> {
-            PaymentVerdict verdict = PaymentVerdict.of(current, payment, pgEnabled);
+            PaymentVerdict verdict = PaymentVerdict.of(current, payment);
             return verdict.changesNothing() ? Optional.empty() : Optional.of(current.transitionTo(verdict.target(),
                     payment.impUid(), payment.virtualAccount(), payment.card(), verdict.reason(), clock.instant()));
         }, orders::update, order.merchantUid());
@@ -110,19 +114,39 @@ public class ConfirmService {
             LOG.info("confirm ({}) merchant_uid={} imp_uid={}: now {}", source, saved.merchantUid(), payment.impUid(),
                     saved.status());
             if (saved.status() == OrderStatus.FORGED && PaymentVerdict.movedMoney(payment)) {
-                refundForgery(saved, payment);
+                refunds.refundForgery(saved, payment);
             }
         }
         return new ConfirmOutcome.Confirmed(saved, result.written());
     }
 
-    /** Full refund of what is left, guarded by {@code checksum} so a retried refund cannot refund twice. */
-    private void refundForgery(Order order, IamportPayment payment) {
-        LOG.error("ALERT forged payment merchant_uid={} imp_uid={}: {}", order.merchantUid(), payment.impUid(), order.failReason());
-        CancelOutcome refund = gateway.cancel(new PaymentCancel(payment.impUid(), null, payment.refundableAmount(),
-                "결제 금액 불일치 (amount mismatch)"));
-        if (!(refund instanceof CancelOutcome.Cancelled)) {
-            LOG.error("ALERT refund of forged payment imp_uid={} not confirmed: {}", payment.impUid(), refund);
+    /**
+     * A window that must charge nothing: the key at i'mport decides the order; money the window's
+     * payment took anyway is refunded (every time it is seen with something left to refund: i'mport's
+     * checksum lets only one such refund through), and the key is kept.
+     */
+    private ConfirmOutcome.Confirmed confirmKeyOnlyWindow(Order order, IamportPayment payment, ConfirmSource source) {
+        // looked up for a paid order too, so a key left pending by a crash after the order's write is still settled
+        Optional<IamportBillingKey> key = order.status() == OrderStatus.FORGED || order.status() == OrderStatus.CANCELLED
+                ? Optional.empty() : billingKeys.lookUp(order);
+        OptimisticUpdate.Result<Order> result = OptimisticUpdate.apply(order, current -> {
+            IssuanceVerdict verdict = IssuanceVerdict.of(current, payment, key);
+            return verdict.changesNothing() ? Optional.empty() : Optional.of(current.transitionTo(verdict.target(),
+                    payment.impUid(), null, null, verdict.reason(), clock.instant()));
+        }, orders::update, order.merchantUid());
+        Order saved = result.value();
+        if (result.written()) {
+            LOG.info("confirm ({}) merchant_uid={} imp_uid={}: billing-key window now {}", source, saved.merchantUid(),
+                    payment.impUid(), saved.status());
+            if (saved.status() == OrderStatus.FORGED) {
+                LOG.error("ALERT forged billing-key window merchant_uid={} imp_uid={}: {}", saved.merchantUid(), payment.impUid(),
+                        saved.failReason());
+            }
         }
+        billingKeys.settle(saved, key);
+        if (IssuanceVerdict.of(saved, payment, key).unexpectedCharge()) {
+            refunds.refundUnexpectedCharge(saved, payment);
+        }
+        return new ConfirmOutcome.Confirmed(saved, result.written());
     }
 }

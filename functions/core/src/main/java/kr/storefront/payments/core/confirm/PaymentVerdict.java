@@ -8,8 +8,9 @@ import kr.storefront.payments.core.iamport.IamportPayment;
 import kr.storefront.payments.core.iamport.PaymentStatus;
 
 /**
- * What i'mport's report means for one of our orders: the status it should move to (if any), and
- * whether the payment must be refunded. Pure, so the rules can be read and tested in one place.
+ * What i'mport's report means for one of our orders that expects money: the status it should move
+ * to (if any), and whether the payment must be refunded. Pure, so the rules can be read and tested in
+ * one place. Billing-key windows that charge nothing are judged by {@link IssuanceVerdict} instead.
  *
  * @param target     status the order should reach, or null for "nothing to do"
  * @param refund     the payment moved money it must not keep (forged amount, currency or PG)
@@ -19,9 +20,8 @@ record PaymentVerdict(@Nullable OrderStatus target, boolean refund, @Nullable St
 
     private static final PaymentVerdict NOTHING = new PaymentVerdict(null, false, null);
 
-    /** @param pgEnabled whether the payment's PG is one this deployment offers */
-    static PaymentVerdict of(Order order, IamportPayment payment, boolean pgEnabled) {
-        String forgery = forgery(order, payment, pgEnabled);
+    static PaymentVerdict of(Order order, IamportPayment payment) {
+        String forgery = forgery(order, payment);
         PaymentVerdict verdict = switch (payment.status()) {
             case PAID -> forgery != null ? new PaymentVerdict(OrderStatus.FORGED, true, forgery)
                     : new PaymentVerdict(OrderStatus.PAID, false, null);
@@ -43,16 +43,20 @@ record PaymentVerdict(@Nullable OrderStatus target, boolean refund, @Nullable St
         return target == null;
     }
 
-    /** Why the payment cannot be the one this order expects, or null when it matches. */
-    private static @Nullable String forgery(Order order, IamportPayment payment, boolean pgEnabled) {
+    /**
+     * Why the payment cannot be the one this order expects, or null when it matches. The order fixes
+     * its PG: a payment through another PG (the browser can rewrite {@code pg} or {@code channelKey})
+     * is not this order's, even for the same amount.
+     */
+    private static @Nullable String forgery(Order order, IamportPayment payment) {
         if (payment.amount() != order.amount()) {
             return "forged: i'mport reports " + payment.amount() + " won for an order of " + order.amount() + " won";
         }
         if (!order.currency().equals(payment.currency())) {
             return "forged: i'mport reports currency " + payment.currency() + " for an order in " + order.currency();
         }
-        if (!pgEnabled) {
-            return "forged: paid through PG " + payment.pgProvider() + ", which this deployment does not offer";
+        if (!order.pg().code().equals(payment.pgProvider())) {
+            return "forged: paid through PG " + payment.pgProvider() + ", but the order was opened for " + order.pg().code();
         }
         if (order.kind() == OrderKind.BILLING_KEY_ISSUE && payment.customerUid() != null
                 && !payment.customerUid().equals(order.customerUid())) {

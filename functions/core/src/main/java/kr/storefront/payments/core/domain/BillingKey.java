@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param customerId  owner (JWT {@code sub})
  * @param customerUid opaque key id at i'mport, unique per customer per card
  * @param pg          PG holding the key
+ * @param windowMerchantUid the merchant_uid of the billing-key window that issued it; null for keys issued from
+ *                    card data (Toss API mode)
  * @param status      life-cycle state
  * @param card        masked card info as i'mport reports it, once active
  * @param createdAt   creation time
@@ -20,6 +22,7 @@ public record BillingKey(
         String customerId,
         String customerUid,
         Pg pg,
+        @Nullable String windowMerchantUid,
         BillingKeyStatus status,
         @Nullable CardSummary card,
         Instant createdAt,
@@ -35,8 +38,15 @@ public record BillingKey(
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
+    /** A key about to be issued from card data (Toss API mode). */
     public static BillingKey pending(String customerId, String customerUid, Pg pg, Instant now) {
-        return new BillingKey(customerId, customerUid, pg, BillingKeyStatus.PENDING, null, now, now, 0);
+        return new BillingKey(customerId, customerUid, pg, null, BillingKeyStatus.PENDING, null, now, now, 0);
+    }
+
+    /** A key the billing-key window {@code windowMerchantUid} is about to issue. */
+    public static BillingKey pendingFromWindow(String customerId, String customerUid, Pg pg, String windowMerchantUid, Instant now) {
+        return new BillingKey(customerId, customerUid, pg, Objects.requireNonNull(windowMerchantUid, "windowMerchantUid"),
+                BillingKeyStatus.PENDING, null, now, now, 0);
     }
 
     /** @throws IllegalStateException if the status may not change that way */
@@ -44,6 +54,6 @@ public record BillingKey(
         if (!status.canBecome(next)) {
             throw new IllegalStateException("billing key cannot go from " + status + " to " + next);
         }
-        return new BillingKey(customerId, customerUid, pg, next, reportedCard != null ? reportedCard : card, createdAt, now, version);
+        return new BillingKey(customerId, customerUid, pg, windowMerchantUid, next, reportedCard != null ? reportedCard : card, createdAt, now, version);
     }
 }

@@ -63,6 +63,16 @@ public record ChargeAttempt(
                 ChargeAttemptState.IN_FLIGHT, null, null, now, now, 0);
     }
 
+    /**
+     * Period 0 of {@code subscription}, paid by the billing-key window {@code window} before the subscription
+     * existed (kakaopay charges the window's amount): recorded as a paid attempt under the window's merchant_uid.
+     */
+    public static ChargeAttempt paidByWindow(Subscription subscription, Order window, Instant now) {
+        return new ChargeAttempt(subscription.customerId(), subscription.id(), 0, 1, window.merchantUid(),
+                subscription.customerUid(), window.amount(), window.currency(), window.name(), ChargeAttemptState.PAID,
+                window.impUid(), null, now, now, 0);
+    }
+
     /** @throws IllegalStateException if the state may not change that way */
     public ChargeAttempt transitionTo(ChargeAttemptState next, @Nullable String reportedImpUid, @Nullable String reason, Instant now) {
         if (!state.canBecome(next)) {

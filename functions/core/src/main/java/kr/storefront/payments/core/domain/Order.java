@@ -21,7 +21,9 @@ import java.util.Objects;
  * @param status         confirmation state
  * @param impUid         i'mport's payment id, once known
  * @param customerUid    billing key issued or charged, for billing orders
- * @param subscriptionId subscription charged, for rebill orders
+ * @param subscriptionId subscription charged, for rebill orders; for a billing-key window that charged a plan's
+ *                       first period, the subscription whose period 0 it paid, once one claimed it
+ * @param planId         plan whose first period a billing-key window charges (kakaopay), else null
  * @param virtualAccount account issued for vbank payments
  * @param card           masked card used, once paid
  * @param failReason     last failure reason reported
@@ -43,6 +45,7 @@ public record Order(
         @Nullable String impUid,
         @Nullable String customerUid,
         @Nullable String subscriptionId,
+        @Nullable String planId,
         @Nullable VirtualAccount virtualAccount,
         @Nullable CardSummary card,
         @Nullable String failReason,
@@ -70,7 +73,33 @@ public record Order(
                                 Pg pg, @Nullable String payMethod, List<OrderLine> lines, @Nullable String customerUid,
                                 @Nullable String subscriptionId, Instant now) {
         return new Order(merchantUid, kind, customerId, name, amount, "KRW", pg, payMethod, lines, OrderStatus.PENDING,
-                null, customerUid, subscriptionId, null, null, null, now, now, 0);
+                null, customerUid, subscriptionId, null, null, null, null, now, now, 0);
+    }
+
+    /** This order charges the first period of {@code plan} (a kakaopay billing-key window). */
+    public Order forPlan(String plan) {
+        return new Order(merchantUid, kind, customerId, name, amount, currency, pg, payMethod, lines, status, impUid, customerUid,
+                subscriptionId, Objects.requireNonNull(plan, "plan"), virtualAccount, card, failReason, createdAt, updatedAt, version);
+    }
+
+    /**
+     * A paid billing-key window that charged a plan's first period, now counted as period 0 of
+     * {@code subscription}: no other subscription may claim it.
+     *
+     * @throws IllegalStateException if it charged nothing, is not paid, or was claimed already
+     */
+    public Order claimedAsFirstPeriodOf(String subscription, Instant now) {
+        if (!paysAFirstPeriod() || subscriptionId != null) {
+            throw new IllegalStateException("order " + merchantUid + " pays no unclaimed first period");
+        }
+        return new Order(merchantUid, kind, customerId, name, amount, currency, pg, payMethod, lines, status, impUid, customerUid,
+                Objects.requireNonNull(subscription, "subscription"), planId, virtualAccount, card, failReason, createdAt, now,
+                version);
+    }
+
+    /** A paid billing-key window that charged a plan's first period (claimed or not). */
+    public boolean paysAFirstPeriod() {
+        return kind == OrderKind.BILLING_KEY_ISSUE && planId != null && amount > 0 && status == OrderStatus.PAID;
     }
 
     /**
@@ -84,7 +113,7 @@ public record Order(
             throw new IllegalStateException("order " + merchantUid + " cannot go from " + status + " to " + next);
         }
         return new Order(merchantUid, kind, customerId, name, amount, currency, pg, payMethod, lines, next,
-                reportedImpUid != null ? reportedImpUid : impUid, customerUid, subscriptionId,
+                reportedImpUid != null ? reportedImpUid : impUid, customerUid, subscriptionId, planId,
                 account != null ? account : virtualAccount, reportedCard != null ? reportedCard : card,
                 reason != null ? reason : failReason, createdAt, now, version);
     }

@@ -84,6 +84,16 @@ public record Subscription(
     }
 
     /**
+     * A new subscription whose period 0 was paid at {@code firstPeriodPaidAt} by its billing-key window: the next
+     * charge is period 1, one interval after that payment.
+     */
+    public static Subscription startWithFirstPeriodPaid(String id, String customerId, String customerUid, String planId,
+                                                        String name, long amount, BillingInterval interval,
+                                                        Instant firstPeriodPaidAt, Instant now) {
+        return start(id, customerId, customerUid, planId, name, amount, interval, firstPeriodPaidAt, now).periodPaid(now);
+    }
+
+    /**
      * The customer cancels: a subscription with a paid period runs to the end of it and is not
      * renewed; one never charged, or past due, ends now.
      */

@@ -25,6 +25,16 @@ public interface ChargeLedger {
     Optional<Begun> begin(ChargeAttempt attempt, Order order, Subscription subscription);
 
     /**
+     * Starts {@code subscription} with period 0 paid by a billing-key window: inserts the subscription (its key
+     * must be free) and {@code paidFirstPeriod} (likewise), and writes {@code claimedWindow} (the window's order,
+     * now naming the subscription) if the stored order is still at {@code claimedWindow.version()}. So a window's
+     * payment pays the first period of exactly one subscription.
+     *
+     * @return the stored subscription, or empty when any condition failed (then nothing was written)
+     */
+    Optional<Subscription> startPaidByWindow(Subscription subscription, ChargeAttempt paidFirstPeriod, Order claimedWindow);
+
+    /**
      * Writes the resolved attempt and the subscription, each only if still at the version it was read at.
      *
      * @return the stored subscription, or empty when either had changed (then nothing was written)

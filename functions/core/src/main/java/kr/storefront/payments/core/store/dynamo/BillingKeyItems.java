@@ -17,6 +17,7 @@ final class BillingKeyItems implements ItemMapper<BillingKey> {
                 .string("customer_id", key.customerId())
                 .string("customer_uid", key.customerUid())
                 .string("pg", key.pg().code())
+                .string("window_merchant_uid", key.windowMerchantUid())
                 .enumValue("status", key.status())
                 .map("card", NestedItems.card(key.card()))
                 .time("created_at", key.createdAt())
@@ -32,6 +33,7 @@ final class BillingKeyItems implements ItemMapper<BillingKey> {
                 reader.string("customer_id"),
                 reader.string("customer_uid"),
                 OrderItems.pg(reader),
+                reader.optionalString("window_merchant_uid"),
                 reader.enumValue("status", BillingKeyStatus.class),
                 reader.optionalMap("card", NestedItems::card),
                 reader.time("created_at"),

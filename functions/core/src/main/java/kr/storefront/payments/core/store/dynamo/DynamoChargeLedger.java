@@ -36,6 +36,16 @@ final class DynamoChargeLedger implements ChargeLedger {
     }
 
     @Override
+    public Optional<Subscription> startPaidByWindow(Subscription subscription, ChargeAttempt paidFirstPeriod, Order claimedWindow) {
+        long orderReadAt = claimedWindow.version();
+        boolean written = table.transact(List.of(
+                DynamoTable.ConditionalPut.ifAbsent(subscriptions.toItem(subscription, 1)),
+                DynamoTable.ConditionalPut.ifAbsent(attempts.toItem(paidFirstPeriod, 1)),
+                DynamoTable.ConditionalPut.ifVersion(orders.toItem(claimedWindow, orderReadAt + 1), orderReadAt)));
+        return written ? Optional.of(stored(subscriptions, subscription, 1)) : Optional.empty();
+    }
+
+    @Override
     public Optional<Subscription> settle(ChargeAttempt attempt, Subscription subscription) {
         long attemptReadAt = attempt.version();
         long subscriptionReadAt = subscription.version();

@@ -29,6 +29,7 @@ final class OrderItems implements ItemMapper<Order> {
                 .string("imp_uid", order.impUid())
                 .string("customer_uid", order.customerUid())
                 .string("subscription_id", order.subscriptionId())
+                .string("plan_id", order.planId())
                 .map("virtual_account", NestedItems.virtualAccount(order.virtualAccount()))
                 .map("card", NestedItems.card(order.card()))
                 .string("fail_reason", order.failReason())
@@ -59,6 +60,7 @@ final class OrderItems implements ItemMapper<Order> {
                 reader.optionalString("imp_uid"),
                 reader.optionalString("customer_uid"),
                 reader.optionalString("subscription_id"),
+                reader.optionalString("plan_id"),
                 reader.optionalMap("virtual_account", NestedItems::virtualAccount),
                 reader.optionalMap("card", NestedItems::card),
                 reader.optionalString("fail_reason"),

@@ -55,7 +55,7 @@ class DynamoOrderStoreIT {
         Order first = pendingOrder(uid("ord_"), NOW);
         store.insert(first);
         Order impostor = new Order(first.merchantUid(), first.kind(), "someone-else", "Other", 1, "KRW", first.pg(), null,
-                List.of(), OrderStatus.PENDING, null, null, null, null, null, null, NOW, NOW, 0);
+                List.of(), OrderStatus.PENDING, null, null, null, null, null, null, null, NOW, NOW, 0);
 
         WriteResult<Order> second = store.insert(impostor);
 
