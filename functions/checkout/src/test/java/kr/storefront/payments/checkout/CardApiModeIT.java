@@ -95,6 +95,45 @@ class CardApiModeIT {
         assertThat(response.json().path("error").path("message").asText()).contains("카드정보 인증에 실패");
     }
 
+    /**
+     * API mode needs a Toss MID of API version 1.4, which in practice is not the window's: onetime and key
+     * issuance both name it ({@code api_mids}), while the window keeps {@code pg_mids} (issue 15 item 4).
+     */
+    @Test
+    void apiModeCalls_useTheApiModeMid_andTheWindowItsOwn(AwsEmulator emulator) {
+        String mids = "\"pg_mids\":{\"tosspayments\":\"tosswin01\"},\"api_mids\":{\"tosspayments\":\"tossapi14\"}";
+        try (FunctionTestBed mid = CheckoutTestSupport.start(emulator, Map.of("checkout.toss-api-mode", "true"), mids)) {
+            String customer = customer();
+            HttpApiResponse onetime = mid.invoke(HttpApiEvent.request("POST", "/checkout/payments/card").signedInAs(customer)
+                    .body("{\"items\":[{\"sku\":\"DRIPPER\",\"quantity\":1}],\"pg\":\"tosspayments\"," + CARD_BODY + "}"));
+            HttpApiResponse saved = mid.invoke(HttpApiEvent.request("POST", "/checkout/billing-keys/card").signedInAs(customer)
+                    .body("{\"pg\":\"tosspayments\"," + CARD_BODY + "}"));
+            HttpApiResponse window = mid.invoke(HttpApiEvent.request("POST", "/checkout/orders")
+                    .body("{\"items\":[{\"sku\":\"DRIPPER\",\"quantity\":1}],\"pg\":\"tosspayments\",\"device\":\"pc\"}"));
+
+            assertThat(onetime.json().path("outcome").asText()).isEqualTo("paid");
+            assertThat(saved.status()).isEqualTo(201);
+            assertThat(mid.sandbox().requests()).filteredOn(r -> r.endpoint() == Endpoint.ONETIME)
+                    .singleElement().satisfies(r -> assertThat(r.params().get("pg")).isEqualTo("tosspayments.tossapi14"));
+            assertThat(mid.sandbox().requests()).filteredOn(r -> r.endpoint() == Endpoint.ISSUE_BILLING_KEY)
+                    .singleElement().satisfies(r -> assertThat(r.params().get("pg")).isEqualTo("tosspayments.tossapi14"));
+            assertThat(mid.sandbox().paymentsByMerchantUid(onetime.json().path("merchant_uid").asText()))
+                    .singleElement().satisfies(p -> assertThat(p.pgId()).isEqualTo("tossapi14"));
+            assertThat(window.json().path("params").path("pg").asText()).isEqualTo("tosspayments.tosswin01");
+        }
+    }
+
+    @Test
+    void apiModeCalls_withOnlyAWindowMid_useIt() {
+        // the default bed's secret names no MID: the bare code, as before
+        HttpApiResponse onetime = bed.invoke(HttpApiEvent.request("POST", "/checkout/payments/card").signedInAs(customer())
+                .body("{\"items\":[{\"sku\":\"DRIPPER\",\"quantity\":1}],\"pg\":\"tosspayments\"," + CARD_BODY + "}"));
+
+        assertThat(bed.sandbox().requests()).filteredOn(r -> r.endpoint() == Endpoint.ONETIME
+                        && onetime.json().path("merchant_uid").asText().equals(r.params().get("merchant_uid")))
+                .singleElement().satisfies(r -> assertThat(r.params().get("pg")).isEqualTo("tosspayments"));
+    }
+
     @Test
     void pay_onetime_isPaidAndConfirmed() {
         HttpApiResponse response = bed.invoke(HttpApiEvent.fromResource("events/payments-card.json").signedInAs(customer()));

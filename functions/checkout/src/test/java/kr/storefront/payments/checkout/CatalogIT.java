@@ -59,6 +59,17 @@ class CatalogIT {
     }
 
     @Test
+    void digitalProduct_isUpsertedAndListedAsDigital_andProductsAreNotDigitalByDefault() {
+        HttpApiResponse digital = bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/products/EBOOK")
+                .signedByIam("arn:aws:iam::123456789012:user/admin").body("{\"name\":\"E-book\",\"price\":9000,\"active\":true,\"digital\":true}"));
+        HttpApiResponse physical = bed.invoke(HttpApiEvent.fromResource("events/admin-product-put.json"));
+
+        assertThat(digital.json().path("digital").asBoolean()).isTrue();
+        assertThat(physical.json().path("digital").isBoolean()).isTrue();
+        assertThat(physical.json().path("digital").asBoolean()).isFalse();
+    }
+
+    @Test
     void planUpsert_andPublicListing() {
         HttpApiResponse upsert = bed.invoke(HttpApiEvent.fromResource("events/admin-plan-put.json"));
         JsonNode plans = bed.invoke(HttpApiEvent.fromResource("events/plans-list.json")).json();

@@ -22,7 +22,12 @@ final class CheckoutTestSupport {
     }
 
     static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides) {
-        FunctionTestBed bed = FunctionTestBed.start(emulator, overrides);
+        return start(emulator, overrides, "");
+    }
+
+    /** @param secretSettings more members of the i'mport secret (MIDs, channel keys), or "" */
+    static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides, String secretSettings) {
+        FunctionTestBed bed = FunctionTestBed.start(emulator, overrides, secretSettings);
         CatalogService catalog = bed.bean(CatalogService.class);
         catalog.upsertProduct(BEANS, "Coffee beans 1kg", BEANS_PRICE, true);
         catalog.upsertProduct(DRIPPER, "Ceramic dripper", DRIPPER_PRICE, true);

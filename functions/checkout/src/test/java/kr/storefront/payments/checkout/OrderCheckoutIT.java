@@ -280,6 +280,27 @@ class OrderCheckoutIT {
         }
     }
 
+    @Test
+    void order_phonePayment_carriesDigital_fromTheCatalog_andOtherMethodsDoNot() {
+        bed.bean(kr.storefront.payments.core.catalog.CatalogService.class).upsertProduct("EBOOK", "E-book", 9_000, true, true);
+
+        JsonNode digital = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders").body(
+                "{\"items\":[{\"sku\":\"EBOOK\",\"quantity\":1}],\"pg\":\"tosspayments\",\"pay_method\":\"phone\","
+                        + "\"device\":\"mobile\"}")).json().path("params");
+        JsonNode mixed = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders").body(
+                "{\"items\":[{\"sku\":\"EBOOK\",\"quantity\":1},{\"sku\":\"BEANS-1KG\",\"quantity\":1}],"
+                        + "\"pg\":\"tosspayments\",\"pay_method\":\"phone\",\"device\":\"mobile\"}")).json().path("params");
+        JsonNode card = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders").body(
+                "{\"items\":[{\"sku\":\"EBOOK\",\"quantity\":1}],\"pg\":\"tosspayments\",\"pay_method\":\"card\","
+                        + "\"device\":\"mobile\"}")).json().path("params");
+
+        assertThat(digital.path("digital").isBoolean()).isTrue();
+        assertThat(digital.path("digital").asBoolean()).isTrue();
+        assertThat(mixed.path("digital").isBoolean()).isTrue();
+        assertThat(mixed.path("digital").asBoolean()).isFalse();
+        assertThat(card.has("digital")).isFalse();
+    }
+
     private static Map<String, Object> paramsMap(JsonNode params) {
         return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(params,
                 new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });

@@ -137,7 +137,7 @@ public final class RebillBenchmark {
                 String id = String.format("sub_%016d", i);
                 String customerId = "member-" + i;
                 String customerUid = "cuid_" + i;
-                gateway.issueBillingKey(new BillingKeyIssue(customerUid, "tosspayments", customerId, TEST_CARD));
+                gateway.issueBillingKey(new BillingKeyIssue(customerUid, "tosspayments", customerId, TEST_CARD, null));
                 billingKeys.insert(BillingKey.pending(customerId, customerUid, Pg.TOSSPAYMENTS, now)
                         .transitionTo(BillingKeyStatus.ACTIVE, null, now));
                 subscriptions.insert(Subscription.start(id, customerId, customerUid, "plan-monthly", "Monthly plan", 8900,

@@ -105,7 +105,7 @@ final class RebillTestBed implements AutoCloseable {
     Subscription subscribe(String id, Instant firstChargeAt) {
         String customerId = "member-" + id;
         String customerUid = "cuid_" + id;
-        gateway.issueBillingKey(new BillingKeyIssue(customerUid, "tosspayments", customerId, TEST_CARD));
+        gateway.issueBillingKey(new BillingKeyIssue(customerUid, "tosspayments", customerId, TEST_CARD, null));
         BillingKey pending = BillingKey.pending(customerId, customerUid, Pg.TOSSPAYMENTS, clock.instant());
         billingKeys.insert(pending.transitionTo(BillingKeyStatus.ACTIVE, null, clock.instant()));
         return subscriptions.insert(Subscription.start(id, customerId, customerUid, "plan-monthly", PLAN_NAME, AMOUNT,

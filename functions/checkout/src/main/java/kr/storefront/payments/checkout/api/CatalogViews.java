@@ -14,19 +14,19 @@ public final class CatalogViews {
 
     /** A product. */
     @Serdeable
-    public record ProductView(String sku, String name, long price, boolean active) {
+    public record ProductView(String sku, String name, long price, boolean active, boolean digital) {
         public static ProductView of(Product product) {
-            return new ProductView(product.sku(), product.name(), product.price(), product.active());
+            return new ProductView(product.sku(), product.name(), product.price(), product.active(), product.digital());
         }
     }
 
     /** A plan. */
     @Serdeable
     public record PlanView(@JsonProperty("plan_id") String planId, String name, long amount,
-                           SubscriptionView.IntervalView interval, boolean active) {
+                           SubscriptionView.IntervalView interval, boolean active, boolean digital) {
         public static PlanView of(Plan plan) {
             return new PlanView(plan.id(), plan.name(), plan.amount(), new SubscriptionView.IntervalView(
-                    plan.interval().unit().name().toLowerCase(Locale.ROOT), plan.interval().count()), plan.active());
+                    plan.interval().unit().name().toLowerCase(Locale.ROOT), plan.interval().count()), plan.active(), plan.digital());
         }
     }
 }

@@ -52,7 +52,8 @@ class CatalogController {
     ProductView upsertProduct(IamCaller caller, @PathVariable @Pattern(regexp = ID, message = "1-64 letters, digits, '-' or '_'")
                               String sku, @Body @Valid ProductBody body) {
         LOG.info("catalog: {} upserts product {}", caller.arn(), sku);
-        return ProductView.of(catalog.upsertProduct(sku, body.name(), body.price(), body.active()));
+        return ProductView.of(catalog.upsertProduct(sku, body.name(), body.price(), body.active(),
+                Boolean.TRUE.equals(body.digital())));
     }
 
     @Put("/admin/plans/{planId}")
@@ -61,6 +62,7 @@ class CatalogController {
         LOG.info("catalog: {} upserts plan {}", caller.arn(), planId);
         BillingInterval interval = new BillingInterval("day".equals(body.interval().unit())
                 ? BillingInterval.Unit.DAY : BillingInterval.Unit.MONTH, body.interval().count());
-        return PlanView.of(catalog.upsertPlan(planId, body.name(), body.amount(), interval, body.active()));
+        return PlanView.of(catalog.upsertPlan(planId, body.name(), body.amount(), interval, body.active(),
+                Boolean.TRUE.equals(body.digital())));
     }
 }

@@ -18,14 +18,24 @@ public class CatalogService {
         this.clock = clock;
     }
 
+    /** A physical product. */
     public Product upsertProduct(String sku, String name, long price, boolean active) {
-        Product product = new Product(sku, name, price, active, clock.instant());
+        return upsertProduct(sku, name, price, active, false);
+    }
+
+    public Product upsertProduct(String sku, String name, long price, boolean active, boolean digital) {
+        Product product = new Product(sku, name, price, active, digital, clock.instant());
         catalog.save(product);
         return product;
     }
 
+    /** A plan delivering physical goods. */
     public Plan upsertPlan(String planId, String name, long amount, BillingInterval interval, boolean active) {
-        Plan plan = new Plan(planId, name, amount, interval, active, clock.instant());
+        return upsertPlan(planId, name, amount, interval, active, false);
+    }
+
+    public Plan upsertPlan(String planId, String name, long amount, BillingInterval interval, boolean active, boolean digital) {
+        Plan plan = new Plan(planId, name, amount, interval, active, digital, clock.instant());
         catalog.save(plan);
         return plan;
     }

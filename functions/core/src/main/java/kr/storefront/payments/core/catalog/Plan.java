@@ -12,9 +12,11 @@ import kr.storefront.payments.core.domain.BillingInterval;
  * @param amount    amount per period in won
  * @param interval  billing interval
  * @param active    inactive plans accept no new subscriptions (existing ones keep their terms)
+ * @param digital   what the plan delivers is not a physical good (see {@link Product#digital()})
  * @param updatedAt last change
  */
-public record Plan(String id, String name, long amount, BillingInterval interval, boolean active, Instant updatedAt) {
+public record Plan(String id, String name, long amount, BillingInterval interval, boolean active, boolean digital,
+                   Instant updatedAt) {
 
     public Plan {
         Objects.requireNonNull(id, "id");

@@ -10,9 +10,11 @@ import java.util.Objects;
  * @param name      name shown to the buyer (≤ 40 chars)
  * @param price     price per unit in won
  * @param active    inactive products cannot be ordered
+ * @param digital   not a physical good (content, a service): the window's {@code digital}, which phone payments
+ *                  require and which sets the PG's fee
  * @param updatedAt last change
  */
-public record Product(String sku, String name, long price, boolean active, Instant updatedAt) {
+public record Product(String sku, String name, long price, boolean active, boolean digital, Instant updatedAt) {
 
     public Product {
         Objects.requireNonNull(sku, "sku");

@@ -91,7 +91,7 @@ public class BillingKeys {
         keys.insert(BillingKey.pendingFromWindow(request.customerId(), order.customerUid(), pg, merchantUid, order.createdAt()));
         iamport.prepare(merchantUid, charged);
 
-        var params = RequestPayParams.of(iamport.pgParameter(pg), payMethod)
+        var params = RequestPayParams.of(iamport.windowChannel(pg), payMethod)
                 .put("merchant_uid", merchantUid)
                 .put("name", name)
                 .put("amount", shown)
@@ -116,8 +116,8 @@ public class BillingKeys {
         BillingKey pending = keys.insert(BillingKey.pending(customerId, customerUid, pg, clock.instant())).current().orElseThrow();
         IamportBillingKey issued;
         try {
-            issued = gateway.issueBillingKey(new BillingKeyIssue(customerUid, iamport.pgParameter(pg),
-                    TossCustomerKey.of(customerId), card));
+            issued = gateway.issueBillingKey(new BillingKeyIssue(customerUid, iamport.apiModePg(pg),
+                    TossCustomerKey.of(customerId), card, iamport.apiChannelKey(pg).orElse(null)));
         } catch (IamportRejectedException refused) {
             settle(pending, BillingKeyStatus.FAILED, null);
             throw new CardRejectedException(refused.iamportMessage());

@@ -38,17 +38,19 @@ public class CardPayments {
     private final OrderPricing pricing;
     private final OrderStore orders;
     private final IamportGateway gateway;
+    private final IamportWindow window;
     private final ConfirmService confirmations;
     private final Idempotency idempotency;
     private final IdGenerator ids;
     private final Clock clock;
 
-    CardPayments(BillingKeys billingKeys, OrderPricing pricing, OrderStore orders, IamportGateway gateway,
+    CardPayments(BillingKeys billingKeys, OrderPricing pricing, OrderStore orders, IamportGateway gateway, IamportWindow window,
                  ConfirmService confirmations, Idempotency idempotency, IdGenerator ids, Clock clock) {
         this.billingKeys = billingKeys;
         this.pricing = pricing;
         this.orders = orders;
         this.gateway = gateway;
+        this.window = window;
         this.confirmations = confirmations;
         this.idempotency = idempotency;
         this.ids = ids;
@@ -77,7 +79,8 @@ public class CardPayments {
             customerUid = key.customerUid();
             outcome = gateway.chargeBillingKey(new BillingKeyCharge(customerUid, merchantUid, order.amount(), order.name(), null));
         } else {
-            outcome = gateway.chargeCardOnce(new OneTimeCardCharge(merchantUid, order.amount(), order.name(), pg.code(),
+            // API mode's MID (Toss API version 1.4), as key issuance uses: never the bare PG code when a MID is configured
+            outcome = gateway.chargeCardOnce(new OneTimeCardCharge(merchantUid, order.amount(), order.name(), window.apiModePg(pg),
                     request.card(), null, null, null));
         }
         return settle(order, outcome, customerUid);

@@ -1,6 +1,7 @@
 package kr.storefront.payments.core.checkout;
 
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import kr.storefront.payments.core.domain.Pg;
 import kr.storefront.payments.core.iamport.IamportGateway;
 import kr.storefront.payments.core.iamport.IamportRejectedException;
@@ -25,10 +26,30 @@ class IamportWindow {
         return credentials.current().impCode();
     }
 
-    /** {@code "tosspayments"}, or {@code "tosspayments.<MID>"} when the secret names a MID for it. */
-    String pgParameter(Pg pg) {
+    /**
+     * How the window is told its PG: {@code channelKey} when the secret has a window channel key for it (the
+     * JS SDK's current way; {@code pg} is deprecated), else {@code pg}: {@code "tosspayments"}, or
+     * {@code "tosspayments.<MID>"} when the secret names a window MID.
+     */
+    RequestPayParams.Channel windowChannel(Pg pg) {
         IamportCredentials current = credentials.current();
-        return current.pgMid(pg.code()).map(mid -> pg.code() + "." + mid).orElse(pg.code());
+        return current.channelKey(pg.code()).map(RequestPayParams.Channel::key)
+                .orElseGet(() -> RequestPayParams.Channel.pg(current.pgMid(pg.code()).map(mid -> pg.code() + "." + mid)
+                        .orElse(pg.code())));
+    }
+
+    /**
+     * {@code pg} for API-mode calls (Toss API mode's {@code onetime}, and key issuance without a channel key):
+     * {@code "tosspayments.<MID>"} with the API-mode MID (Toss API version 1.4), which differs from the window's
+     * in practice, else the window's MID, else the bare code.
+     */
+    String apiModePg(Pg pg) {
+        return credentials.current().apiMid(pg.code()).map(mid -> pg.code() + "." + mid).orElse(pg.code());
+    }
+
+    /** The API-mode channel key for issuing keys from card data, which the V1 schema lists as required. */
+    Optional<String> apiChannelKey(Pg pg) {
+        return credentials.current().apiChannelKey(pg.code());
     }
 
     /**

@@ -58,13 +58,15 @@ public class OrderCheckout {
         if (order.status() == OrderStatus.PENDING) {
             iamport.prepare(merchantUid, order.amount());
         }
-        var params = RequestPayParams.of(iamport.pgParameter(pg), payMethod)
+        var params = RequestPayParams.of(iamport.windowChannel(pg), payMethod)
                 .put("merchant_uid", merchantUid)
                 .put("name", order.name())
                 .put("amount", order.amount())
                 .put("currency", order.currency())
                 .buyer(request.buyer())
                 .put("escrow", request.escrow() ? Boolean.TRUE : null)
+                // the JS SDK requires digital for phone payments (it also sets the PG's fee): from the catalog
+                .put("digital", "phone".equals(payMethod) ? priced.digital() : null)
                 .cardOptions(request.cardOptions())
                 .returnUrls(profile, request.device(), request.apiBaseUrl(), configuration)
                 .build();

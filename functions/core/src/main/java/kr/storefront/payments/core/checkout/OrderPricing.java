@@ -50,7 +50,7 @@ public class OrderPricing {
 
     private PricedOrder pricePlan(String planId) {
         Plan plan = activePlan(planId);
-        return new PricedOrder(plan.name(), plan.amount(), List.of());
+        return new PricedOrder(plan.name(), plan.amount(), List.of(), plan.digital());
     }
 
     private PricedOrder priceItems(List<LineRequest> items) {
@@ -76,12 +76,14 @@ public class OrderPricing {
         Map<String, Product> products = catalog.findProducts(skus);
         List<OrderLine> lines = new ArrayList<>();
         long amount = 0;
+        boolean digital = true;
         for (int i = 0; i < items.size(); i++) {
             Product product = products.get(items.get(i).sku());
             if (product == null || !product.active()) {
                 problems.add(new FieldProblem("items[" + i + "].sku", "no product on sale with this sku"));
                 continue;
             }
+            digital &= product.digital();
             OrderLine line = new OrderLine(product.sku(), product.name(), product.price(), items.get(i).quantity());
             lines.add(line);
             amount = Math.addExact(amount, line.total());
@@ -89,7 +91,7 @@ public class OrderPricing {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return new PricedOrder(orderName(lines), amount, lines);
+        return new PricedOrder(orderName(lines), amount, lines, digital);
     }
 
     /** "First product" or "First product 외 2건", cut to i'mport's 40 characters. */

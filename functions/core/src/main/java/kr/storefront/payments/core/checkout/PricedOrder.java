@@ -9,6 +9,7 @@ import kr.storefront.payments.core.domain.OrderLine;
  * @param name   order name (≤ 40 chars)
  * @param amount total in won
  * @param lines  priced catalog lines (empty for a plan)
+ * @param digital nothing physical is sold: every product is digital (or the plan is)
  */
-public record PricedOrder(String name, long amount, List<OrderLine> lines) {
+public record PricedOrder(String name, long amount, List<OrderLine> lines, boolean digital) {
 }

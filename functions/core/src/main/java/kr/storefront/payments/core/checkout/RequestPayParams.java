@@ -19,10 +19,21 @@ final class RequestPayParams {
     private RequestPayParams() {
     }
 
-    /** Starts with {@code pg} ({@code "<pg>"} or {@code "<pg>.<MID>"}) and {@code pay_method}. */
-    static RequestPayParams of(String pg, @Nullable String payMethod) {
+    /** How the window is told its PG: exactly one of {@code channelKey} and {@code pg}. */
+    record Channel(String parameter, String value) {
+        static Channel key(String channelKey) {
+            return new Channel("channelKey", channelKey);
+        }
+
+        static Channel pg(String pg) {
+            return new Channel("pg", pg);
+        }
+    }
+
+    /** Starts with the PG ({@code channelKey}, or {@code pg}: {@code "<pg>"} or {@code "<pg>.<MID>"}) and {@code pay_method}. */
+    static RequestPayParams of(Channel channel, @Nullable String payMethod) {
         RequestPayParams builder = new RequestPayParams();
-        builder.put("pg", pg);
+        builder.put(channel.parameter(), channel.value());
         builder.put("pay_method", payMethod);
         return builder;
     }

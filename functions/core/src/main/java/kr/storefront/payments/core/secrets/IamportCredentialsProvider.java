@@ -1,12 +1,15 @@
 package kr.storefront.payments.core.secrets;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.regex.Pattern;
 import kr.storefront.payments.core.config.IamportConfiguration;
+import kr.storefront.payments.core.domain.Pg;
 import kr.storefront.payments.core.priming.Priming;
 
 /**
@@ -21,6 +24,7 @@ import kr.storefront.payments.core.priming.Priming;
 public class IamportCredentialsProvider {
 
     private static final Pattern IMP_CODE = Pattern.compile("imp[0-9]+");
+    private static final Pattern SETTING = Pattern.compile("[\\x21-\\x7e]{1,128}");
 
     private final SecretSource secrets;
     private final JsonMapper json;
@@ -90,7 +94,27 @@ public class IamportCredentialsProvider {
             throw new InvalidSecretException("secret " + configuration.secretId()
                     + ": imp_code must look like imp12345678 (the merchant code used by IMP.init)");
         }
-        return new IamportCredentials(document.impKey(), document.impSecret(), document.impCode(), document.pgMids());
+        return new IamportCredentials(document.impKey(), document.impSecret(), document.impCode(),
+                pgSettings(document.pgMids(), "pg_mids"), pgSettings(document.apiMids(), "api_mids"),
+                pgSettings(document.channelKeys(), "channel_keys"), pgSettings(document.apiChannelKeys(), "api_channel_keys"));
+    }
+
+    /** A per-PG map of the secret: keys are our PG codes, values printable text without spaces (never quoted in errors). */
+    private Map<String, String> pgSettings(@Nullable Map<String, String> settings, String field) {
+        if (settings == null) {
+            return Map.of();
+        }
+        for (Map.Entry<String, String> entry : settings.entrySet()) {
+            if (Pg.fromCode(entry.getKey()).isEmpty()) {
+                throw new InvalidSecretException("secret " + configuration.secretId() + ": " + field
+                        + " may only name the PGs payco, chai, kakaopay, tosspayments, uplus");
+            }
+            if (entry.getValue() == null || !SETTING.matcher(entry.getValue()).matches()) {
+                throw new InvalidSecretException("secret " + configuration.secretId() + ": " + field + "." + entry.getKey()
+                        + " must be 1-128 printable characters without spaces");
+            }
+        }
+        return settings;
     }
 
     private void requireText(String value, String field) {

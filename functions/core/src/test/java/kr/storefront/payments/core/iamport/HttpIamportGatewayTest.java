@@ -320,14 +320,14 @@ class HttpIamportGatewayTest {
     @Test
     void issueBillingKey_apiMode_andAuthenticationFailureIsRejectedWithTheCardMessage() {
         CardDetails card = new CardDetails("5365-1000-2000-3000", "2030-12", "900101", "12");
-        IamportBillingKey key = gateway.issueBillingKey(new BillingKeyIssue("cuid_api_1", "tosspayments", "cust-42", card));
+        IamportBillingKey key = gateway.issueBillingKey(new BillingKeyIssue("cuid_api_1", "tosspayments", "cust-42", card, null));
 
         assertThat(key.customerUid()).isEqualTo("cuid_api_1");
         assertThat(key.card().maskedNumber()).doesNotContain("10002000");
 
         sandbox.setCardNumberBehaviour("5365-1000-2000-4000", CardBehaviour.authenticationFailure());
         CardDetails refused = new CardDetails("5365-1000-2000-4000", "2030-12", "900101", "12");
-        assertThatThrownBy(() -> gateway.issueBillingKey(new BillingKeyIssue("cuid_api_2", "tosspayments", "cust-42", refused)))
+        assertThatThrownBy(() -> gateway.issueBillingKey(new BillingKeyIssue("cuid_api_2", "tosspayments", "cust-42", refused, null)))
                 .isInstanceOf(IamportRejectedException.class).hasMessageNotContaining("5365");
     }
 

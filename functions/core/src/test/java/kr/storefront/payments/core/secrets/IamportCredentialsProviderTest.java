@@ -109,4 +109,40 @@ class IamportCredentialsProviderTest {
     void credentials_toString_neverShowsKeyOrSecret() {
         assertThat(provider.current().toString()).doesNotContain("key-1").doesNotContain("secret-1").contains("imp12345678");
     }
+
+    @Test
+    void current_readsWindowAndApiModeChannels_perPg() {
+        secrets.put(SECRET_ID, Secrets.iamportSecret("key-1", "secret-1", "imp12345678",
+                "\"pg_mids\":{\"tosspayments\":\"tosswin01\"},\"api_mids\":{\"tosspayments\":\"tossapi14\"},"
+                        + "\"channel_keys\":{\"kakaopay\":\"channel-key-kakao\"},"
+                        + "\"api_channel_keys\":{\"tosspayments\":\"channel-key-toss-api\"}"));
+
+        IamportCredentials credentials = provider.current();
+
+        assertThat(credentials.pgMid("tosspayments")).contains("tosswin01");
+        assertThat(credentials.apiMid("tosspayments")).contains("tossapi14");
+        assertThat(credentials.channelKey("kakaopay")).contains("channel-key-kakao");
+        assertThat(credentials.channelKey("tosspayments")).isEmpty();
+        assertThat(credentials.apiChannelKey("tosspayments")).contains("channel-key-toss-api");
+        assertThat(credentials.toString()).doesNotContain("tossapi14").doesNotContain("channel-key");
+    }
+
+    @Test
+    void apiMid_defaultsToTheWindowMid() {
+        secrets.put(SECRET_ID, Secrets.iamportSecret("key-1", "secret-1", "imp12345678", "\"pg_mids\":{\"tosspayments\":\"tosswin01\"}"));
+
+        assertThat(provider.current().apiMid("tosspayments")).contains("tosswin01");
+    }
+
+    @Test
+    void current_refusesSettingsForUnknownPgs_orBlankValues_withoutQuotingThem() {
+        secrets.put(SECRET_ID, Secrets.iamportSecret("key-1", "secret-1", "imp12345678", "\"channel_keys\":{\"inicis\":\"ck\"}"));
+        assertThatThrownBy(provider::current).isInstanceOf(InvalidSecretException.class)
+                .hasMessageContaining("channel_keys may only name the PGs");
+        provider.invalidate();
+        secrets.put(SECRET_ID, Secrets.iamportSecret("key-1", "secret-1", "imp12345678",
+                "\"api_mids\":{\"tosspayments\":\"has space\"}"));
+        assertThatThrownBy(provider::current).isInstanceOf(InvalidSecretException.class)
+                .hasMessageContaining("api_mids.tosspayments must be").hasMessageNotContaining("has space");
+    }
 }

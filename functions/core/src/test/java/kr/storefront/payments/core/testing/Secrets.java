@@ -7,6 +7,12 @@ public final class Secrets {
     }
 
     public static String iamportSecret(String impKey, String impSecret, String impCode) {
-        return "{\"imp_key\":\"" + impKey + "\",\"imp_secret\":\"" + impSecret + "\",\"imp_code\":\"" + impCode + "\"}";
+        return iamportSecret(impKey, impSecret, impCode, "");
+    }
+
+    /** @param settings more members of the document, e.g. {@code "api_mids":{"tosspayments":"tossapi14"}}, or "" */
+    public static String iamportSecret(String impKey, String impSecret, String impCode, String settings) {
+        return "{\"imp_key\":\"" + impKey + "\",\"imp_secret\":\"" + impSecret + "\",\"imp_code\":\"" + impCode + "\""
+                + (settings.isEmpty() ? "" : "," + settings) + "}";
     }
 }

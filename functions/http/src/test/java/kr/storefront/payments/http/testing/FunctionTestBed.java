@@ -48,13 +48,21 @@ public final class FunctionTestBed implements AutoCloseable {
 
     /** @param overrides application properties on top of the deployed defaults (e.g. {@code payments.enabled-pgs}) */
     public static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides) {
+        return start(emulator, overrides, "");
+    }
+
+    /**
+     * @param secretSettings more members of the i'mport secret document (MIDs, channel keys), e.g.
+     *                       {@code "api_mids":{"tosspayments":"tossapi14"}}, or ""
+     */
+    public static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides, String secretSettings) {
         IamportSandbox sandbox = IamportSandbox.start();
         MerchantCredentials credentials = sandbox.credentials();
         String table = emulator.createTable("function");
         Map<String, Object> properties = new HashMap<>(emulator.micronautProperties());
         properties.put("store.table-name", table);
         properties.put("iamport.secret-id", emulator.createSecret("iamport",
-                Secrets.iamportSecret(credentials.impKey(), credentials.impSecret(), credentials.impCode())));
+                Secrets.iamportSecret(credentials.impKey(), credentials.impSecret(), credentials.impCode(), secretSettings)));
         properties.put("iamport.base-url", sandbox.baseUrl().toString());
         properties.put("iamport.read-timeout", "3s");
         properties.put("iamport.charge-read-timeout", "3s");

@@ -21,6 +21,7 @@ final class CatalogItems {
                 .string("name", product.name())
                 .number("price", product.price())
                 .bool("active", product.active())
+                .bool("digital", product.digital())
                 .time("updated_at", product.updatedAt())
                 .build();
     }
@@ -28,7 +29,7 @@ final class CatalogItems {
     static Product product(Map<String, AttributeValue> item) {
         ItemReader reader = new ItemReader(item);
         return reader.construct(() -> new Product(reader.string("sku"), reader.string("name"), reader.number("price"),
-                reader.bool("active"), reader.time("updated_at")));
+                reader.bool("active"), reader.bool("digital"), reader.time("updated_at")));
     }
 
     static Map<String, AttributeValue> plan(Plan plan) {
@@ -42,6 +43,7 @@ final class CatalogItems {
                 .enumValue("interval_unit", plan.interval().unit())
                 .number("interval_count", plan.interval().count())
                 .bool("active", plan.active())
+                .bool("digital", plan.digital())
                 .time("updated_at", plan.updatedAt())
                 .build();
     }
@@ -50,6 +52,6 @@ final class CatalogItems {
         ItemReader reader = new ItemReader(item);
         return reader.construct(() -> new Plan(reader.string("plan_id"), reader.string("name"), reader.number("amount"),
                 new BillingInterval(reader.enumValue("interval_unit", BillingInterval.Unit.class), reader.integer("interval_count")),
-                reader.bool("active"), reader.time("updated_at")));
+                reader.bool("active"), reader.bool("digital"), reader.time("updated_at")));
     }
 }
