@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -156,6 +157,50 @@ class DemoStorefrontIT {
                 .filteredOn(request -> request.path().equals("/subscribe/payments/again")).hasSize(1);
     }
 
+    /**
+     * kakaopay's billing window charges the plan's first period when asked (the guide): that payment is the
+     * subscription's period 0, so the rebill run right after charges nothing and the buyer paid once.
+     */
+    @Test
+    void kakaopayWindowChargingTheFirstPeriod_thenSubscription_rebillChargesNothingMore() {
+        openShop();
+        find("#customer-id").clear();
+        find("#customer-id").sendKeys("buyer-" + UUID.randomUUID().toString().substring(0, 8));
+        find("#sign-in").click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#signed-in"), "signed in"));
+        new Select(find("#billing-pg")).selectByValue("kakaopay");
+        new Select(find("#plan")).selectByValue("monthly-coffee");
+        new Select(find("#device")).selectByValue("pc");
+        find("#charge-first").click();
+        find("#register-card").click();
+
+        payInWindow(false, "#window-pay", "kakaopay-first-period");
+        WebElement key = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#keys tr[data-status=active]")));
+        String customerUid = key.getAttribute("data-customer-uid");
+        key.findElement(By.cssSelector("button.subscribe")).click();
+        WebElement subscription = waitFor().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#subscriptions tr[data-status=active]")));
+        String nextCharge = subscription.getAttribute("data-next-charge-at");
+        long againCallsBefore = againCalls();
+
+        find("#run-rebill").click();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#rebill-report")));
+        screenshot("kakaopay-first-period-rebill-report");
+
+        assertThat(find("#rebill-report").getText()).contains("\"charged\": 0");
+        assertThat(againCalls()).as("no again call: the window paid period 0").isEqualTo(againCallsBefore);
+        String nextChargeAfter = waitFor().until(driver -> driver.findElement(By.cssSelector("#subscriptions tr[data-status=active]"))
+                .getAttribute("data-next-charge-at"));
+        assertThat(nextChargeAfter).isEqualTo(nextCharge);
+        assertThat(java.time.Instant.parse(nextCharge)).isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(27)));
+        assertThat(stack.sandbox().requests()).filteredOn(request -> request.path().equals("/subscribe/payments/again"))
+                .noneSatisfy(request -> assertThat(request.params().get("customer_uid")).isEqualTo(customerUid));
+    }
+
+    private long againCalls() {
+        return stack.sandbox().requests().stream().filter(request -> request.path().equals("/subscribe/payments/again")).count();
+    }
+
     private void openShop() {
         browser.get(stack.baseUrl() + "/demo/");
         waitFor().until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
@@ -195,8 +240,11 @@ class DemoStorefrontIT {
         return waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
+    /** Waits, re-finding elements the page re-rendered meanwhile (tables are rebuilt on every refresh). */
     private WebDriverWait waitFor() {
-        return new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private void screenshot(String name) {
