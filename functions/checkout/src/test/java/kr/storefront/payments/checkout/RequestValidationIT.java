@@ -84,8 +84,8 @@ class RequestValidationIT {
         "second item quantity  | POST | /checkout/orders | {\"items\":[{\"sku\":\"DRIPPER\",\"quantity\":1},{\"sku\":\"BEANS-1KG\",\"quantity\":2.5}],\"pg\":\"kakaopay\",\"device\":\"pc\"} | items[1].quantity",
         "sku in an array       | POST | /checkout/orders | {\"items\":[{\"sku\":[\"BEANS-1KG\"],\"quantity\":1}],\"pg\":\"kakaopay\",\"device\":\"pc\"} | items[0].sku",
         "escrow yes            | POST | /checkout/orders | {\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":1}],\"pg\":\"tosspayments\",\"device\":\"pc\",\"escrow\":\"yes\"} | escrow",
-        "pg as a number        | POST | /checkout/orders | {\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":1}],\"pg\":7,\"device\":\"pc\"}           | pg",
-        "plan_id as a number   | POST | /checkout/orders | {\"plan_id\":12,\"pg\":\"kakaopay\",\"device\":\"pc\"}                                           | plan_id",
+        "pg in an array        | POST | /checkout/orders | {\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":1}],\"pg\":[\"kakaopay\"],\"device\":\"pc\"} | pg",
+        "plan_id in an array   | POST | /checkout/orders | {\"plan_id\":[\"monthly-coffee\"],\"pg\":\"kakaopay\",\"device\":\"pc\"}             | plan_id",
         "buyer tel as a number | POST | /checkout/orders | {\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":1}],\"pg\":\"payco\",\"device\":\"pc\",\"buyer\":{\"tel\":1012345678}} | buyer.tel"})
     void wrongJsonTypes_are400_namingTheField(String description, String method, String path, String body, String field) {
         long prepares = bed.sandbox().count(Endpoint.PREPARE);
