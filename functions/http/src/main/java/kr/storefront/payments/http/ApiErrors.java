@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.codec.CodecException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import kr.storefront.payments.core.checkout.AmountRegistrationException;
@@ -18,6 +19,7 @@ import kr.storefront.payments.core.iamport.IamportAuthenticationException;
 import kr.storefront.payments.core.iamport.IamportProtocolException;
 import kr.storefront.payments.core.iamport.IamportRejectedException;
 import kr.storefront.payments.core.iamport.IamportUnavailableException;
+import kr.storefront.payments.core.json.JsonErrorPath;
 import kr.storefront.payments.core.idempotency.IdempotencyKeyReusedException;
 import kr.storefront.payments.core.secrets.SecretUnavailableException;
 import kr.storefront.payments.core.priming.Priming;
@@ -80,9 +82,11 @@ final class ApiErrors {
                     details.isEmpty() ? "invalid request" : details.get(0).field() + ": " + details.get(0).message(), details);
         }
         if (cause instanceof ConversionErrorException e) {
-            String field = JsonNames.snakeCase(e.getArgument().getName());
-            return new Mapped(HttpStatus.BAD_REQUEST, "invalid_request", "the request body is not valid JSON of the expected shape",
-                    List.of(new ApiError.Detail(field, "missing, malformed or of the wrong type")));
+            return wrongShape(JsonNames.snakeCase(e.getArgument().getName()));
+        }
+        if (cause instanceof CodecException && status == HttpStatus.BAD_REQUEST) {
+            // the body did not read as the route's type; Serde's error chain says which field, when one is at fault
+            return wrongShape(JsonErrorPath.of(cause).orElse("body"));
         }
         if (cause instanceof InvalidCursorException e) {
             return new Mapped(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage(),
@@ -134,6 +138,11 @@ final class ApiErrors {
             return new Mapped(HttpStatus.BAD_GATEWAY, "iamport_unreadable", "i'mport answered in an unexpected shape");
         }
         return byStatus(status);
+    }
+
+    private static Mapped wrongShape(String field) {
+        return new Mapped(HttpStatus.BAD_REQUEST, "invalid_request", "the request body is not valid JSON of the expected shape",
+                List.of(new ApiError.Detail(field, "missing, malformed or of the wrong type")));
     }
 
     /** Errors the framework found before any of our code ran. */

@@ -1,6 +1,7 @@
 package kr.storefront.payments.http;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,7 +13,11 @@ import io.micronaut.http.annotation.ServerFilter;
  * through; no request of this API needs more than a few KiB.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Order(RequestSizeLimit.ORDER)
 final class RequestSizeLimit {
+
+    /** Before anything else reads the body ({@link StrictJsonBody} comes next). */
+    static final int ORDER = 0;
 
     static final int MAX_BODY_BYTES = 64 * 1024;
 

@@ -12,11 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import kr.storefront.payments.core.confirm.WebhookNotification;
 import kr.storefront.payments.core.domain.InvalidRequestException;
+import kr.storefront.payments.http.SingleJsonValue;
 
 /**
  * Reads i'mport's notification body: JSON or {@code application/x-www-form-urlencoded} (chosen per
  * account in i'mport's console), possibly base64-encoded by API Gateway. Read from the raw event,
- * so the exact bytes are parsed once, here.
+ * here (the route binds no body, so {@code StrictJsonBody} leaves it alone and a malformed delivery
+ * is recorded); JSON must be exactly one object, as for every other body.
  */
 final class WebhookBodies {
 
@@ -55,6 +57,7 @@ final class WebhookBodies {
     }
 
     private static Map<String, String> json(String text, JsonMapper json) {
+        SingleJsonValue.require(text); // a second imp_uid or status must not ride along, nor anything after the object
         JsonNode node;
         try {
             node = json.readValue(text, JsonNode.class);

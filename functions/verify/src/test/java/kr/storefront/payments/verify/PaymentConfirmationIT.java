@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import kr.storefront.payments.core.checkout.CheckoutParams;
 import kr.storefront.payments.core.checkout.Device;
 import kr.storefront.payments.core.domain.Order;
 import kr.storefront.payments.core.domain.OrderStatus;
 import kr.storefront.payments.http.testing.HttpApiResponse;
+import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
 import kr.storefront.payments.testkit.iamport.Endpoint;
 import kr.storefront.payments.testkit.iamport.WindowOutcome;
 import kr.storefront.payments.testkit.iamport.WindowRequest;
@@ -196,6 +198,31 @@ class PaymentConfirmationIT extends VerifyIntegrationTest {
         assertThat(response.errorCode()).isEqualTo("payment_mismatch");
         assertThat(verify.stored(mine.merchantUid()).status()).isEqualTo(OrderStatus.PENDING);
         assertThat(verify.stored(theirs.merchantUid()).status()).isEqualTo(OrderStatus.PENDING);
+    }
+
+    @Test
+    void callbackBody_ofTheWrongTypes_orNotOneJsonValue_is400_andConfirmsNothing() {
+        CheckoutParams order = verify.order("kakaopay", null, Device.PC);
+        WindowResult window = verify.pay(order, WindowRequest.Device.PC, WindowOutcome.pay());
+        String ids = "\"imp_uid\":\"" + window.impUid() + "\",\"merchant_uid\":\"" + order.merchantUid() + "\"";
+
+        HttpApiResponse wrapped = confirm("{\"imp_uid\":[\"" + window.impUid() + "\"],\"merchant_uid\":\"" + order.merchantUid() + "\"}");
+        HttpApiResponse duplicate = confirm("{" + ids + ",\"merchant_uid\":\"" + order.merchantUid() + "\"}");
+        HttpApiResponse trailing = confirm("{" + ids + "} {}");
+
+        assertThat(wrapped.status()).isEqualTo(400);
+        assertThat(wrapped.json().path("error").path("details").path(0).path("field").asText()).isEqualTo("imp_uid");
+        for (HttpApiResponse refused : List.of(duplicate, trailing)) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.errorCode()).isEqualTo("invalid_request");
+            assertThat(refused.json().path("error").path("details").path(0).path("field").asText()).isEqualTo("body");
+        }
+        assertThat(verify.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(confirm("{" + ids + "}\n").json().path("status").asText()).isEqualTo("paid");
+    }
+
+    private HttpApiResponse confirm(String body) {
+        return verify.bed.invoke(HttpApiEvent.request("POST", "/payments/confirm").body(body));
     }
 
     @Test

@@ -162,6 +162,34 @@ class WebhookIT extends VerifyIntegrationTest {
         assertThat(audit("-")).anySatisfy(record -> assertThat(record.detail()).startsWith("malformed"));
     }
 
+    /** A JSON notification is one JSON object and nothing else, raw or base64: a second imp_uid cannot ride along. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "duplicate imp_uid         | false | {\"imp_uid\":\"IMP\",\"imp_uid\":\"imp_000000000001\",\"merchant_uid\":\"ORDER\",\"status\":\"paid\"}",
+        "duplicate status          | false | {\"imp_uid\":\"IMP\",\"merchant_uid\":\"ORDER\",\"status\":\"paid\",\"status\":\"cancelled\"}",
+        "trailing garbage          | false | {\"imp_uid\":\"IMP\",\"merchant_uid\":\"ORDER\",\"status\":\"paid\"} x",
+        "second object             | false | {\"imp_uid\":\"IMP\",\"merchant_uid\":\"ORDER\",\"status\":\"paid\"}{\"imp_uid\":\"imp_000000000001\"}",
+        "duplicate key, base64     | true  | {\"imp_uid\":\"IMP\",\"merchant_uid\":\"ORDER\",\"merchant_uid\":\"ORDER\",\"status\":\"paid\"}",
+        "trailing content, base64  | true  | {\"imp_uid\":\"IMP\",\"merchant_uid\":\"ORDER\",\"status\":\"paid\"} []"})
+    void jsonWebhook_notExactlyOneValue_is400_recorded_andConfirmsNothing(String description, boolean base64, String template) {
+        CheckoutParams order = verify.order("tosspayments", "card", Device.PC);
+        verify.bed.sandbox().faults().dropWebhooks(1);
+        WindowResult window = verify.pay(order, WindowRequest.Device.PC, WindowOutcome.pay());
+        String body = template.replace("IMP", window.impUid()).replace("ORDER", order.merchantUid());
+        HttpApiEvent webhook = HttpApiEvent.request("POST", "/webhooks/iamport");
+        int malformedBefore = audit("-").size();
+
+        HttpApiResponse response = verify.bed.invoke(base64 ? webhook.base64Body(body) : webhook.body(body));
+
+        assertThat(response.status()).as(description).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("invalid_request");
+        assertThat(response.json().path("error").path("details")).extracting(d -> d.path("field").asText()).containsExactly("body");
+        assertThat(response.body()).doesNotContain(window.impUid()).doesNotContain(order.merchantUid());
+        assertThat(verify.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(audit("-")).hasSize(malformedBefore + 1)
+                .allSatisfy(record -> assertThat(record.detail()).startsWith("malformed").doesNotContain(window.impUid()));
+    }
+
     @Test
     void base64EncodedFormBody_fromApiGateway_isRead() {
         CheckoutParams order = verify.order("tosspayments", "card", Device.PC);

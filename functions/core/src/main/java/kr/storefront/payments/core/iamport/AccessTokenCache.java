@@ -10,6 +10,7 @@ import java.time.Instant;
 import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.iamport.IamportHttp.CallKind;
 import kr.storefront.payments.core.iamport.IamportHttp.Method;
+import kr.storefront.payments.core.json.TolerantJson;
 import kr.storefront.payments.core.secrets.IamportCredentials;
 import kr.storefront.payments.core.secrets.IamportCredentialsProvider;
 
@@ -42,7 +43,7 @@ final class AccessTokenCache {
         this.http = http;
         this.credentials = credentials;
         this.configuration = configuration;
-        this.json = json;
+        this.json = TolerantJson.of(json); // i'mport's answers: see TolerantJson
         this.clock = clock;
     }
 

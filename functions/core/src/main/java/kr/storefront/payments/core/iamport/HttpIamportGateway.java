@@ -14,6 +14,7 @@ import java.util.Optional;
 import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.iamport.IamportHttp.CallKind;
 import kr.storefront.payments.core.iamport.IamportHttp.Method;
+import kr.storefront.payments.core.json.TolerantJson;
 import kr.storefront.payments.core.secrets.InvalidSecretException;
 import kr.storefront.payments.core.secrets.SecretUnavailableException;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ class HttpIamportGateway implements IamportGateway {
         this.http = http;
         this.tokens = tokens;
         this.configuration = configuration;
-        this.json = json;
+        this.json = TolerantJson.of(json); // i'mport's answers: see TolerantJson
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import kr.storefront.payments.core.json.TolerantJson;
 
 /**
  * Warms the i'mport client for a SnapStart snapshot: writes each request body we send and reads
@@ -33,10 +34,12 @@ public final class IamportPrimer {
             {"code":-1,"message":"priming","response":null}""".getBytes(StandardCharsets.UTF_8);
 
     private final JsonMapper json;
+    private final JsonMapper answers;
     private final IamportHttp http;
 
     IamportPrimer(JsonMapper json, IamportHttp http) {
         this.json = json;
+        this.answers = TolerantJson.of(json); // read as the gateway reads i'mport's answers
         this.http = http;
     }
 
@@ -54,10 +57,10 @@ public final class IamportPrimer {
         try {
             json.writeValueAsBytes(new WirePayloads.PrepareRequest("ord_priming", 1000, "KRW"));
             json.writeValueAsBytes(new WirePayloads.TokenRequest("priming", "priming"));
-            PaymentMapper.payment(json.readValue(PAYMENT, Envelope.of(WirePayloads.Payment.class)).response());
-            PaymentMapper.billingKey(json.readValue(CUSTOMER, Envelope.of(WirePayloads.Customer.class)).response());
-            json.readValue(TOKEN, Envelope.of(WirePayloads.Token.class));
-            json.readValue(FAILURE, Envelope.of(WirePayloads.Prepared.class));
+            PaymentMapper.payment(answers.readValue(PAYMENT, Envelope.of(WirePayloads.Payment.class)).response());
+            PaymentMapper.billingKey(answers.readValue(CUSTOMER, Envelope.of(WirePayloads.Customer.class)).response());
+            answers.readValue(TOKEN, Envelope.of(WirePayloads.Token.class));
+            answers.readValue(FAILURE, Envelope.of(WirePayloads.Prepared.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
