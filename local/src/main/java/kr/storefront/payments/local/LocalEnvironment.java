@@ -11,6 +11,7 @@ import java.util.Optional;
 import kr.storefront.payments.testkit.aws.TemplateTable;
 import kr.storefront.payments.testkit.iamport.IamportSandbox;
 import kr.storefront.payments.testkit.iamport.MerchantCredentials;
+import kr.storefront.payments.testkit.iamport.SandboxOptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -48,7 +49,9 @@ final class LocalEnvironment implements AutoCloseable {
 
     /** @param baseUrl where the local API will answer (the functions build redirect and webhook URLs on it) */
     static LocalEnvironment start(LocalStackOptions options, URI baseUrl) {
-        IamportSandbox sandbox = IamportSandbox.start();
+        // lenient with --toss-api-mode: card-data key issuance sends no channel_key until BillingKeys reads one from
+        // the i'mport secret; drop the option once it does
+        IamportSandbox sandbox = IamportSandbox.start(SandboxOptions.builder().lenientChannelKeys(options.tossApiMode()).build());
         MerchantCredentials credentials = sandbox.credentials();
         String secretValue = "{\"imp_key\":\"" + credentials.impKey() + "\",\"imp_secret\":\"" + credentials.impSecret()
                 + "\",\"imp_code\":\"" + credentials.impCode() + "\"}";

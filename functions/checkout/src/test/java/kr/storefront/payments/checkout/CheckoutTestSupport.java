@@ -6,6 +6,7 @@ import kr.storefront.payments.core.catalog.CatalogService;
 import kr.storefront.payments.core.domain.BillingInterval;
 import kr.storefront.payments.http.testing.FunctionTestBed;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
+import kr.storefront.payments.testkit.iamport.SandboxOptions;
 
 /** The checkout function on the emulator and sandbox, with a small catalog. */
 final class CheckoutTestSupport {
@@ -22,7 +23,11 @@ final class CheckoutTestSupport {
     }
 
     static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides) {
-        FunctionTestBed bed = FunctionTestBed.start(emulator, overrides);
+        return start(emulator, overrides, SandboxOptions.defaults());
+    }
+
+    static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides, SandboxOptions sandboxOptions) {
+        FunctionTestBed bed = FunctionTestBed.start(emulator, overrides, sandboxOptions);
         CatalogService catalog = bed.bean(CatalogService.class);
         catalog.upsertProduct(BEANS, "Coffee beans 1kg", BEANS_PRICE, true);
         catalog.upsertProduct(DRIPPER, "Ceramic dripper", DRIPPER_PRICE, true);

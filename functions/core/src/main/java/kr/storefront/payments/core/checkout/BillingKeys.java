@@ -113,7 +113,8 @@ public class BillingKeys {
         BillingKey pending = keys.insert(BillingKey.pending(customerId, customerUid, pg, clock.instant())).current().orElseThrow();
         IamportBillingKey issued;
         try {
-            issued = gateway.issueBillingKey(new BillingKeyIssue(customerUid, iamport.pgParameter(pg),
+            // no channel key yet (it is to come from the i'mport secret): pg picks the PG meanwhile
+            issued = gateway.issueBillingKey(new BillingKeyIssue(customerUid, null, iamport.pgParameter(pg),
                     TossCustomerKey.of(customerId), card));
         } catch (IamportRejectedException refused) {
             settle(pending, BillingKeyStatus.FAILED, null);

@@ -78,7 +78,7 @@ public class CardPayments {
             outcome = gateway.chargeBillingKey(new BillingKeyCharge(customerUid, merchantUid, order.amount(), order.name(), null));
         } else {
             outcome = gateway.chargeCardOnce(new OneTimeCardCharge(merchantUid, order.amount(), order.name(), pg.code(),
-                    request.card(), null, null, null));
+                    request.card(), null, null));
         }
         return settle(order, outcome, customerUid);
     }
