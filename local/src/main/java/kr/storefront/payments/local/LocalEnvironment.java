@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.storefront.payments.testkit.aws.TemplateTable;
+import kr.storefront.payments.testkit.iamport.Channel;
 import kr.storefront.payments.testkit.iamport.IamportSandbox;
 import kr.storefront.payments.testkit.iamport.MerchantCredentials;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -49,9 +50,7 @@ final class LocalEnvironment implements AutoCloseable {
     /** @param baseUrl where the local API will answer (the functions build redirect and webhook URLs on it) */
     static LocalEnvironment start(LocalStackOptions options, URI baseUrl) {
         IamportSandbox sandbox = IamportSandbox.start();
-        MerchantCredentials credentials = sandbox.credentials();
-        String secretValue = "{\"imp_key\":\"" + credentials.impKey() + "\",\"imp_secret\":\"" + credentials.impSecret()
-                + "\",\"imp_code\":\"" + credentials.impCode() + "\"}";
+        String secretValue = secretValue(sandbox);
         EmbeddedDynamoDb embedded = options.awsEndpoint() == null ? EmbeddedDynamoDb.start() : null;
         URI endpoint = embedded != null ? embedded.endpoint() : options.awsEndpoint();
         LocalEnvironment environment = new LocalEnvironment(sandbox, embedded, endpoint, baseUrl, options, secretValue);
@@ -60,6 +59,24 @@ final class LocalEnvironment implements AutoCloseable {
             environment.createSecret();
         }
         return environment;
+    }
+
+    /**
+     * The sandbox's credentials and its channels as a merchant copies them from the console: a window channel
+     * per PG ({@code channelKey} in the window) and Toss's API-mode channel (key issuance from card data).
+     */
+    private static String secretValue(IamportSandbox sandbox) {
+        MerchantCredentials credentials = sandbox.credentials();
+        StringBuilder windowChannels = new StringBuilder();
+        for (Channel channel : sandbox.channels()) {
+            if (!channel.key().equals(Channel.TOSS_API_KEY)) {
+                windowChannels.append(windowChannels.length() == 0 ? "" : ",")
+                        .append('"').append(channel.pg()).append("\":\"").append(channel.key()).append('"');
+            }
+        }
+        return "{\"imp_key\":\"" + credentials.impKey() + "\",\"imp_secret\":\"" + credentials.impSecret()
+                + "\",\"imp_code\":\"" + credentials.impCode() + "\",\"channel_keys\":{" + windowChannels
+                + "},\"api_channel_keys\":{\"tosspayments\":\"" + Channel.TOSS_API_KEY + "\"}}";
     }
 
     IamportSandbox sandbox() {

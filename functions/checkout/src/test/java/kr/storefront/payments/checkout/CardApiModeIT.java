@@ -19,6 +19,7 @@ import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
 import kr.storefront.payments.testkit.iamport.CardBehaviour;
 import kr.storefront.payments.testkit.iamport.Endpoint;
+import kr.storefront.payments.testkit.iamport.Channel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,11 +35,14 @@ class CardApiModeIT {
     private static final String CARD_BODY = "\"card_number\":\"5365-1000-2000-3000\",\"expiry\":\"2030-12\",\"birth\":\"900101\","
             + "\"pwd_2digit\":\"12\"";
 
+    /** The sandbox's default API-mode channel, as the secret names it. */
+    private static final String API_CHANNEL = "\"api_channel_keys\":{\"tosspayments\":\"" + Channel.TOSS_API_KEY + "\"}";
+
     private FunctionTestBed bed;
 
     @BeforeAll
     void start(AwsEmulator emulator) {
-        bed = CheckoutTestSupport.start(emulator, Map.of("checkout.toss-api-mode", "true"));
+        bed = CheckoutTestSupport.start(emulator, Map.of("checkout.toss-api-mode", "true"), API_CHANNEL);
     }
 
     @AfterAll
@@ -96,12 +100,13 @@ class CardApiModeIT {
     }
 
     /**
-     * API mode needs a Toss MID of API version 1.4, which in practice is not the window's: onetime and key
-     * issuance both name it ({@code api_mids}), while the window keeps {@code pg_mids} (issue 15 item 4).
+     * API mode needs a Toss MID of API version 1.4, which in practice is not the window's: onetime names it
+     * ({@code api_mids}) and key issuance its channel ({@code api_channel_keys}, the schema's required
+     * {@code channel_key}), while the window keeps {@code pg_mids} (issue 15 items 4, 9).
      */
     @Test
     void apiModeCalls_useTheApiModeMid_andTheWindowItsOwn(AwsEmulator emulator) {
-        String mids = "\"pg_mids\":{\"tosspayments\":\"tosswin01\"},\"api_mids\":{\"tosspayments\":\"tossapi14\"}";
+        String mids = "\"pg_mids\":{\"tosspayments\":\"tosswin01\"},\"api_mids\":{\"tosspayments\":\"tossapi14\"}," + API_CHANNEL;
         try (FunctionTestBed mid = CheckoutTestSupport.start(emulator, Map.of("checkout.toss-api-mode", "true"), mids)) {
             String customer = customer();
             HttpApiResponse onetime = mid.invoke(HttpApiEvent.request("POST", "/checkout/payments/card").signedInAs(customer)
@@ -116,10 +121,24 @@ class CardApiModeIT {
             assertThat(mid.sandbox().requests()).filteredOn(r -> r.endpoint() == Endpoint.ONETIME)
                     .singleElement().satisfies(r -> assertThat(r.params().get("pg")).isEqualTo("tosspayments.tossapi14"));
             assertThat(mid.sandbox().requests()).filteredOn(r -> r.endpoint() == Endpoint.ISSUE_BILLING_KEY)
-                    .singleElement().satisfies(r -> assertThat(r.params().get("pg")).isEqualTo("tosspayments.tossapi14"));
+                    .singleElement().satisfies(r -> assertThat(r.params()).containsEntry("channel_key", Channel.TOSS_API_KEY)
+                            .doesNotContainKey("pg"));
             assertThat(mid.sandbox().paymentsByMerchantUid(onetime.json().path("merchant_uid").asText()))
                     .singleElement().satisfies(p -> assertThat(p.pgId()).isEqualTo("tossapi14"));
             assertThat(window.json().path("params").path("pg").asText()).isEqualTo("tosspayments.tosswin01");
+        }
+    }
+
+    @Test
+    void keyIssuance_withoutAnApiModeChannelInTheSecret_isRefusedBeforeAnythingIsSent(AwsEmulator emulator) {
+        try (FunctionTestBed unconfigured = CheckoutTestSupport.start(emulator, Map.of("checkout.toss-api-mode", "true"))) {
+            HttpApiResponse response = unconfigured.invoke(HttpApiEvent.request("POST", "/checkout/billing-keys/card")
+                    .signedInAs(customer()).body("{\"pg\":\"tosspayments\"," + CARD_BODY + "}"));
+
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.errorCode()).isEqualTo("feature_disabled");
+            assertThat(response.json().path("error").path("message").asText()).contains("api_channel_keys");
+            assertThat(unconfigured.sandbox().count(Endpoint.ISSUE_BILLING_KEY)).isZero();
         }
     }
 

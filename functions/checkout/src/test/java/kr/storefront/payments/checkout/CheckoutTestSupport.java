@@ -6,6 +6,7 @@ import kr.storefront.payments.core.catalog.CatalogService;
 import kr.storefront.payments.core.domain.BillingInterval;
 import kr.storefront.payments.http.testing.FunctionTestBed;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
+import kr.storefront.payments.testkit.iamport.SandboxOptions;
 
 /** The checkout function on the emulator and sandbox, with a small catalog. */
 final class CheckoutTestSupport {
@@ -22,12 +23,21 @@ final class CheckoutTestSupport {
     }
 
     static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides) {
-        return start(emulator, overrides, "");
+        return start(emulator, overrides, "", SandboxOptions.defaults());
     }
 
     /** @param secretSettings more members of the i'mport secret (MIDs, channel keys), or "" */
     static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides, String secretSettings) {
-        FunctionTestBed bed = FunctionTestBed.start(emulator, overrides, secretSettings);
+        return start(emulator, overrides, secretSettings, SandboxOptions.defaults());
+    }
+
+    static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides, SandboxOptions sandboxOptions) {
+        return start(emulator, overrides, "", sandboxOptions);
+    }
+
+    static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides, String secretSettings,
+                                 SandboxOptions sandboxOptions) {
+        FunctionTestBed bed = FunctionTestBed.start(emulator, overrides, secretSettings, sandboxOptions);
         CatalogService catalog = bed.bean(CatalogService.class);
         catalog.upsertProduct(BEANS, "Coffee beans 1kg", BEANS_PRICE, true);
         catalog.upsertProduct(DRIPPER, "Ceramic dripper", DRIPPER_PRICE, true);

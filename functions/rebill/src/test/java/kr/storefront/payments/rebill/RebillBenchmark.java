@@ -30,6 +30,7 @@ import kr.storefront.payments.core.testing.MutableClock;
 import kr.storefront.payments.core.testing.SandboxContext;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.TemplateTable;
+import kr.storefront.payments.testkit.iamport.Channel;
 import kr.storefront.payments.testkit.iamport.Endpoint;
 import kr.storefront.payments.testkit.iamport.IamportSandbox;
 import kr.storefront.payments.testkit.iamport.Payment;
@@ -137,7 +138,7 @@ public final class RebillBenchmark {
                 String id = String.format("sub_%016d", i);
                 String customerId = "member-" + i;
                 String customerUid = "cuid_" + i;
-                gateway.issueBillingKey(new BillingKeyIssue(customerUid, "tosspayments", customerId, TEST_CARD, null));
+                gateway.issueBillingKey(new BillingKeyIssue(customerUid, Channel.TOSS_API_KEY, customerId, TEST_CARD));
                 billingKeys.insert(BillingKey.pending(customerId, customerUid, Pg.TOSSPAYMENTS, now)
                         .transitionTo(BillingKeyStatus.ACTIVE, null, now));
                 subscriptions.insert(Subscription.start(id, customerId, customerUid, "plan-monthly", "Monthly plan", 8900,

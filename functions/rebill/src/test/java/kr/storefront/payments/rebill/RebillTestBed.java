@@ -33,6 +33,7 @@ import kr.storefront.payments.core.store.SubscriptionStore;
 import kr.storefront.payments.core.testing.MutableClock;
 import kr.storefront.payments.core.testing.SandboxContext;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
+import kr.storefront.payments.testkit.iamport.Channel;
 import kr.storefront.payments.testkit.iamport.Endpoint;
 import kr.storefront.payments.testkit.iamport.IamportSandbox;
 import kr.storefront.payments.testkit.iamport.Payment;
@@ -105,7 +106,7 @@ final class RebillTestBed implements AutoCloseable {
     Subscription subscribe(String id, Instant firstChargeAt) {
         String customerId = "member-" + id;
         String customerUid = "cuid_" + id;
-        gateway.issueBillingKey(new BillingKeyIssue(customerUid, "tosspayments", customerId, TEST_CARD, null));
+        gateway.issueBillingKey(new BillingKeyIssue(customerUid, Channel.TOSS_API_KEY, customerId, TEST_CARD));
         BillingKey pending = BillingKey.pending(customerId, customerUid, Pg.TOSSPAYMENTS, clock.instant());
         billingKeys.insert(pending.transitionTo(BillingKeyStatus.ACTIVE, null, clock.instant()));
         return subscriptions.insert(Subscription.start(id, customerId, customerUid, "plan-monthly", PLAN_NAME, AMOUNT,

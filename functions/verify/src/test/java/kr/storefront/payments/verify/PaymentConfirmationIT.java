@@ -71,6 +71,19 @@ class PaymentConfirmationIT extends VerifyIntegrationTest {
         assertThat(verify.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.PAID);
     }
 
+    /** find by merchant_uid returns test-channel payments (it has no include_sandbox): confirm refuses them. */
+    @Test
+    void redirectWithoutImpUid_forATestChannelPayment_leavesTheOrderPending() {
+        CheckoutParams order = verify.order("tosspayments", "card", Device.MOBILE);
+        verify.bed.sandbox().completeWindow(WindowRequest.builder(order.params()).device(WindowRequest.Device.MOBILE)
+                .testChannel(true).outcome(WindowOutcome.pay()).build());
+
+        HttpApiResponse response = verify.redirect(Map.of("merchant_uid", order.merchantUid()));
+
+        assertThat(response.header("Location")).startsWith(VerifyTestSupport.FAILURE.toString()).endsWith("&status=invalid");
+        assertThat(verify.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.PENDING);
+    }
+
     @Test
     void redirectClaimingSuccess_forAnUnpaidPayment_leavesTheOrderPending() {
         CheckoutParams order = verify.order("tosspayments", "card", Device.MOBILE);

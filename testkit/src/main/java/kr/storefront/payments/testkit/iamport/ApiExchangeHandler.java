@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The request pipeline: route, parse, armed latency, armed failure (nothing applied), token check, the
- * endpoint itself, journal, then armed hold or drop (already applied), then the response.
+ * schema's parameter rules ({@link RequestRules}), the endpoint itself, journal, then armed hold or drop
+ * (already applied), then the response.
  */
 final class ApiExchangeHandler implements HttpHandler {
 
@@ -28,10 +29,12 @@ final class ApiExchangeHandler implements HttpHandler {
     private final EndpointFaultPlan faults;
     private final RequestJournal journal;
     private final SandboxClock clock;
+    private final RequestRules rules;
 
     ApiExchangeHandler(Map<Endpoint, EndpointHandler> handlers, TokenService tokens, EndpointFaultPlan faults,
-                       RequestJournal journal, SandboxClock clock) {
+                       RequestJournal journal, SandboxClock clock, RequestRules rules) {
         this.handlers = Map.copyOf(handlers);
+        this.rules = rules;
         this.tokens = tokens;
         this.faults = faults;
         this.journal = journal;
@@ -102,6 +105,7 @@ final class ApiExchangeHandler implements HttpHandler {
 
     private ApiResponse dispatch(Endpoint endpoint, ApiRequest request) {
         try {
+            rules.check(endpoint, request);
             return handlers.get(endpoint).handle(request);
         } catch (InvalidRequestException e) {
             return ApiResponse.badRequest(e.getMessage());

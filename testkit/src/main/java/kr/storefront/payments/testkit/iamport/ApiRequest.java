@@ -13,6 +13,7 @@ import java.util.Optional;
  * the body is sniffed.
  *
  * @param authorization the Authorization header, or null
+ * @param jsonBody      the body was JSON, so its values carry JSON types (a form body's are all text)
  */
 record ApiRequest(
         String method,
@@ -20,7 +21,8 @@ record ApiRequest(
         Map<String, String> pathVariables,
         Map<String, String> query,
         RequestParams params,
-        String authorization) {
+        String authorization,
+        boolean jsonBody) {
 
     static ApiRequest read(HttpExchange exchange, Map<String, String> pathVariables) throws IOException {
         byte[] body;
@@ -28,13 +30,15 @@ record ApiRequest(
             body = in.readAllBytes();
         }
         String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
+        boolean json = isJson(contentType, body);
         return new ApiRequest(
                 exchange.getRequestMethod(),
                 exchange.getRequestURI().getRawPath(),
                 pathVariables,
                 FormCodec.decode(exchange.getRequestURI().getRawQuery()),
-                RequestParams.of(parseBody(contentType, body)),
-                exchange.getRequestHeaders().getFirst("Authorization"));
+                RequestParams.of(parseBody(json, body)),
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                json);
     }
 
     String pathVariable(String name) {
@@ -57,13 +61,16 @@ record ApiRequest(
                 .filter(value -> !value.isEmpty());
     }
 
-    private static Map<String, Object> parseBody(String contentType, byte[] body) {
+    private static boolean isJson(String contentType, byte[] body) {
+        return contentType.startsWith("application/json") || (!contentType.startsWith("application/x-www-form-urlencoded")
+                && new String(body, StandardCharsets.UTF_8).strip().startsWith("{"));
+    }
+
+    private static Map<String, Object> parseBody(boolean json, byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).strip();
         if (text.isEmpty()) {
             return Map.of();
         }
-        boolean json = contentType.startsWith("application/json")
-                || (!contentType.startsWith("application/x-www-form-urlencoded") && text.startsWith("{"));
         return json ? SandboxJson.readObject(body) : new LinkedHashMap<>(FormCodec.decode(text));
     }
 }

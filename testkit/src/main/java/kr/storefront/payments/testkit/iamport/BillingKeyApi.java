@@ -6,16 +6,25 @@ import java.util.Optional;
  * {@code /subscribe/customers/{customer_uid}}: API-mode issuance, lookup and deletion of billing keys.
  * Issuance only checks the card: a {@code DECLINE_AS_CODE_MINUS_ONE} card behaviour fails it with code -1,
  * charge-time declines do not.
+ *
+ * <p>Issuance takes its PG from {@code channel_key}, which the schema requires (reference §11.6 asked whether
+ * {@code pg} still works: the sandbox follows the schema). An unknown key, or a channel whose PG has no API
+ * mode, is refused with code -1 like a PG refusal (the sandbox's choice; i'mport's answer is undocumented);
+ * {@code pg} is then ignored; without the key the request is refused (400) as the schema requires. {@code birth} and {@code pwd_2digit} are optional as in the schema;
+ * {@code customer_id}, which the schema marks required for tosspayments, is not enforced, since PortOne makes
+ * one up when it is missing (reference §5.5).
  */
 final class BillingKeyApi {
 
     private final BillingKeyRegistry keys;
     private final CardBehaviours behaviours;
+    private final ChannelRegistry channels;
     private final SandboxClock clock;
 
-    BillingKeyApi(BillingKeyRegistry keys, CardBehaviours behaviours, SandboxClock clock) {
+    BillingKeyApi(BillingKeyRegistry keys, CardBehaviours behaviours, ChannelRegistry channels, SandboxClock clock) {
         this.keys = keys;
         this.behaviours = behaviours;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -24,10 +33,10 @@ final class BillingKeyApi {
         RequestParams params = request.params();
         String cardNumber = params.requireText("card_number");
         params.requireText("expiry");
-        params.requireText("birth");
-        Optional<PgSelection> pg = ApiModePg.resolve(params);
+        ApiModePg.Resolution resolution = ApiModePg.resolve(params, channels);
+        Optional<PgSelection> pg = resolution.selection();
         if (pg.isEmpty()) {
-            return ApiResponse.refused(-1, ApiModePg.refusal(params));
+            return ApiResponse.refused(-1, resolution.refusal());
         }
         CardBehaviour behaviour = behaviours.forCardNumber(cardNumber);
         if (behaviour.kind() == CardBehaviour.Kind.DECLINE_AS_CODE_MINUS_ONE) {

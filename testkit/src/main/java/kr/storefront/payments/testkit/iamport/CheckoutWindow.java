@@ -15,7 +15,10 @@ import java.util.Optional;
  *       shape is a real charge, since issuance is not a webhook event. kakaopay with amount &gt; 0 charges that
  *       amount (card behaviour of the customer_uid applies), records it with usage "issue" and fires "paid".</li>
  *   <li>A buyer who closes the window leaves the payment "ready", as most PGs do (Inicis would say failed).</li>
- *   <li>{@code pg} is required: the sandbox has no console default PG for the window.</li>
+ *   <li>The PG comes from {@code channelKey} (PortOne's current way) or the deprecated {@code pg}
+ *       ({@code "<pg>"} or {@code "<pg>.<MID>"}); when both are given the channel wins. One of them is required:
+ *       the sandbox has no console default channel. An unknown channel key keeps the window from opening. The
+ *       payment gets the channel's PG as pg_provider and its MID as pg_id.</li>
  * </ul>
  */
 final class CheckoutWindow {
@@ -34,12 +37,15 @@ final class CheckoutWindow {
     private final CardBehaviours behaviours;
     private final PaymentDrafts drafts;
     private final WebhookDispatcher webhooks;
+    private final ChannelRegistry channels;
     private final SandboxIds ids;
     private final SandboxClock clock;
     private volatile KeyOnlyWindowPayment keyOnlyWindowPayment = KeyOnlyWindowPayment.PAID_ZERO;
 
     CheckoutWindow(PaymentLedger ledger, PreparedAmounts prepared, BillingKeyRegistry keys, CardBehaviours behaviours,
-                   PaymentDrafts drafts, WebhookDispatcher webhooks, SandboxIds ids, SandboxClock clock) {
+                   PaymentDrafts drafts, WebhookDispatcher webhooks, ChannelRegistry channels, SandboxIds ids,
+                   SandboxClock clock) {
+        this.channels = channels;
         this.ledger = ledger;
         this.prepared = prepared;
         this.keys = keys;
@@ -53,7 +59,7 @@ final class CheckoutWindow {
     /** Misuse of the simulation itself (not of the API) throws IllegalArgumentException. */
     WindowResult complete(WindowRequest request) {
         RequestParams params = RequestParams.of(request.params());
-        Optional<PgSelection> pg = params.text("pg").flatMap(PgSelection::parse);
+        Optional<PgSelection> pg = channels.window(params);
         Optional<String> refusal = preStartRefusal(request, params, pg);
         if (refusal.isPresent()) {
             return WindowResults.refused(request, pg.map(PgSelection::provider), refusal.get());
@@ -94,7 +100,8 @@ final class CheckoutWindow {
             return Optional.of("merchant_uid 와 amount 는 필수 파라미터입니다.");
         }
         if (pg.isEmpty()) {
-            return Optional.of("지원하지 않는 PG사입니다: " + params.text("pg").orElse("(pg 없음)"));
+            return Optional.of(params.text("channelKey").isPresent() ? ChannelRegistry.UNKNOWN_CHANNEL
+                    : "지원하지 않는 PG사입니다: " + params.text("pg").orElse("(channelKey, pg 없음)"));
         }
         if (!request.bypassPrepareCheck() && !matchesPrepared(merchantUid.get(), paidAmount(request, params), params)) {
             return Optional.of("사전등록된 결제정보와 결제금액이 일치하지 않습니다.");

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * try (IamportSandbox iamport = IamportSandbox.start()) {
  *     // point the client under test at iamport.baseUrl() with iamport.credentials()
  *     WindowResult result = iamport.completeWindow(WindowRequest.builder(Map.of(
- *             "pg", "tosspayments", "pay_method", "card", "merchant_uid", "ord_1", "amount", 8900)).build());
+ *             "channelKey", "channel-key-tosspayments", "pay_method", "card", "merchant_uid", "ord_1", "amount", 8900)).build());
  *     iamport.faults().timeoutAfterApply(Endpoint.AGAIN, 1, Duration.ofSeconds(5));
  * }
  * }</pre>
@@ -41,6 +41,8 @@ public final class IamportSandbox implements AutoCloseable {
     private final CheckoutWindow window;
     private final WindowSessions windowSessions;
     private final Faults faults;
+    private final ChannelRegistry channels;
+    private final List<Channel> channelList;
     private final SandboxServer server;
 
     private IamportSandbox(SandboxOptions options) {
@@ -49,17 +51,20 @@ public final class IamportSandbox implements AutoCloseable {
         var endpointFaults = new EndpointFaultPlan();
         var webhookFaults = new WebhookFaultPlan();
         this.clock = options.clock();
+        this.channels = new ChannelRegistry(options.channels());
+        this.channelList = options.channels();
         this.tokens = new TokenService(options.credentials(), clock, ids);
         this.webhooks = new WebhookDispatcher(
                 new WebhookSender(options.webhookConnectTimeout(), options.webhookReadTimeout(), clock),
                 webhookFaults, deliveries, options.consoleWebhookUrl(), options.webhookFormat());
         this.refunds = new Refunds(ledger, ids, clock);
-        this.window = new CheckoutWindow(ledger, prepared, keys, behaviours, drafts, webhooks, ids, clock);
+        this.window = new CheckoutWindow(ledger, prepared, keys, behaviours, drafts, webhooks, channels, ids, clock);
         this.windowSessions = new WindowSessions(ids, clock);
         this.faults = new Faults(endpointFaults, webhookFaults, webhooks);
         var browser = browserHandler();
         this.server = SandboxServer.start(Map.of(
-                "/", new ApiExchangeHandler(apiHandlers(drafts), tokens, endpointFaults, journal, clock),
+                "/", new ApiExchangeHandler(apiHandlers(drafts), tokens, endpointFaults, journal, clock,
+                        new RequestRules(V1SchemaDigest.load())),
                 BrowserExchangeHandler.SCRIPT_PATH, browser,
                 BrowserExchangeHandler.WINDOW_PREFIX, browser));
     }
@@ -75,8 +80,8 @@ public final class IamportSandbox implements AutoCloseable {
     private Map<Endpoint, EndpointHandler> apiHandlers(PaymentDrafts drafts) {
         var tokenApi = new TokenApi(tokens, clock);
         var paymentsApi = new PaymentsApi(ledger, prepared, refunds, webhooks);
-        var subscriptionApi = new SubscriptionApi(ledger, keys, behaviours, drafts, webhooks, clock);
-        var billingKeyApi = new BillingKeyApi(keys, behaviours, clock);
+        var subscriptionApi = new SubscriptionApi(ledger, keys, behaviours, drafts, webhooks, channels, clock);
+        var billingKeyApi = new BillingKeyApi(keys, behaviours, channels, clock);
         var handlers = new EnumMap<Endpoint, EndpointHandler>(Endpoint.class);
         handlers.put(Endpoint.GET_TOKEN, tokenApi::getToken);
         handlers.put(Endpoint.GET_PAYMENT, paymentsApi::getPayment);
@@ -95,8 +100,8 @@ public final class IamportSandbox implements AutoCloseable {
     /** The browser side: iamport.js, the window page and its sessions, run by the same {@link CheckoutWindow}. */
     private BrowserExchangeHandler browserHandler() {
         Supplier<String> impCode = () -> tokens.credentials().impCode();
-        var api = new WindowSessionApi(windowSessions, window::complete, impCode, this::baseUrl);
-        return new BrowserExchangeHandler(windowSessions, api, new WindowPage(impCode));
+        var api = new WindowSessionApi(windowSessions, channels, window::complete, impCode, this::baseUrl);
+        return new BrowserExchangeHandler(windowSessions, api, new WindowPage(impCode, channels));
     }
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
@@ -120,6 +125,11 @@ public final class IamportSandbox implements AutoCloseable {
 
     public MerchantCredentials credentials() {
         return tokens.credentials();
+    }
+
+    /** The account's channels ({@link SandboxOptions#channels()}). */
+    public List<Channel> channels() {
+        return channelList;
     }
 
     /** Replaces the REST key pair: the old pair then gets 401; tokens already issued stay valid until they expire. */

@@ -30,7 +30,12 @@ final class PaymentsApi {
                 .orElseGet(() -> ApiResponse.notFound(PAYMENT_NOT_FOUND));
     }
 
-    /** {@code GET /payments/find/{merchant_uid}[/{payment_status}]}: the first payment by {@code sorting}. */
+    /**
+     * {@code GET /payments/find/{merchant_uid}[/{payment_status}]}: the first payment by {@code sorting}.
+     * Test-channel payments are found too ({@code sandbox: true}): the schema documents no
+     * {@code include_sandbox} for find (only for {@code GET /payments/{imp_uid}}) and the reference leaves
+     * it open (§11.2), so the sandbox's choice is to hide nothing; callers must check {@code sandbox}.
+     */
     ApiResponse findPayment(ApiRequest request) {
         Optional<Payment.Status> status = Optional.ofNullable(request.pathVariable("payment_status"))
                 .map(value -> Payment.Status.fromWire(value)
@@ -39,10 +44,8 @@ final class PaymentsApi {
                 .map(value -> PaymentSorting.fromWire(value)
                         .orElseThrow(() -> new InvalidRequestException("sorting 값이 올바르지 않습니다: " + value)))
                 .orElse(PaymentSorting.DEFAULT);
-        boolean includeSandbox = request.queryFlag("include_sandbox");
         return ledger.byMerchantUid(request.pathVariable("merchant_uid")).stream()
                 .filter(payment -> status.isEmpty() || payment.status() == status.get())
-                .filter(payment -> includeSandbox || !payment.sandbox())
                 .min(sorting.comparator())
                 .map(payment -> ApiResponse.ok(ApiJson.payment(payment)))
                 .orElseGet(() -> ApiResponse.notFound(PAYMENT_NOT_FOUND));
@@ -59,11 +62,15 @@ final class PaymentsApi {
         return ApiResponse.ok(ApiJson.prepared(registration));
     }
 
-    /** {@code GET /payments/prepare/{merchant_uid}}. */
+    /**
+     * {@code GET /payments/prepare/{merchant_uid}}. The schema documents no 404 here (only 200 and 401), so
+     * an unknown merchant_uid is answered the way i'mport reports other business refusals: HTTP 200,
+     * code 1, response null (the sandbox's choice; the code's value is not documented).
+     */
     ApiResponse getPrepared(ApiRequest request) {
         return prepared.find(request.pathVariable("merchant_uid"))
                 .map(registration -> ApiResponse.ok(ApiJson.prepared(registration)))
-                .orElseGet(() -> ApiResponse.notFound(PREPARE_NOT_FOUND));
+                .orElseGet(() -> ApiResponse.refused(1, PREPARE_NOT_FOUND));
     }
 
     /**

@@ -2,13 +2,16 @@ package kr.storefront.payments.testkit.iamport;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * How a sandbox starts. Webhook timeouts default to i'mport's first-delivery timeouts
  * (connect 10 s, read 30 s).
  *
- * @param consoleWebhookUrl the console notification URL, or null for none
+ * @param consoleWebhookUrl  the console notification URL, or null for none
+ * @param channels           the account's channels (default {@link Channel#defaults()}), keys unique
  */
 public record SandboxOptions(
         MerchantCredentials credentials,
@@ -16,7 +19,8 @@ public record SandboxOptions(
         WebhookFormat webhookFormat,
         URI consoleWebhookUrl,
         Duration webhookConnectTimeout,
-        Duration webhookReadTimeout) {
+        Duration webhookReadTimeout,
+        List<Channel> channels) {
 
     public SandboxOptions {
         Objects.requireNonNull(credentials, "credentials");
@@ -24,6 +28,8 @@ public record SandboxOptions(
         Objects.requireNonNull(webhookFormat, "webhookFormat");
         Objects.requireNonNull(webhookConnectTimeout, "webhookConnectTimeout");
         Objects.requireNonNull(webhookReadTimeout, "webhookReadTimeout");
+        channels = List.copyOf(channels);
+        new ChannelRegistry(channels); // refuses duplicate keys now, not when the sandbox starts
     }
 
     public static SandboxOptions defaults() {
@@ -41,6 +47,7 @@ public record SandboxOptions(
         private URI consoleWebhookUrl;
         private Duration webhookConnectTimeout = Duration.ofSeconds(10);
         private Duration webhookReadTimeout = Duration.ofSeconds(30);
+        private final List<Channel> channels = new ArrayList<>(Channel.defaults());
 
         private Builder() {
         }
@@ -71,9 +78,22 @@ public record SandboxOptions(
             return this;
         }
 
+        /** Replaces the channels (the defaults included). */
+        public Builder channels(List<Channel> channels) {
+            this.channels.clear();
+            this.channels.addAll(channels);
+            return this;
+        }
+
+        /** Adds a channel to the defaults (or to those given to {@link #channels}). */
+        public Builder addChannel(Channel channel) {
+            this.channels.add(Objects.requireNonNull(channel, "channel"));
+            return this;
+        }
+
         public SandboxOptions build() {
             return new SandboxOptions(credentials, clock, webhookFormat, consoleWebhookUrl, webhookConnectTimeout,
-                    webhookReadTimeout);
+                    webhookReadTimeout, channels);
         }
     }
 }

@@ -11,7 +11,12 @@ import java.util.Optional;
  *       a merchant_uid whose attempts only failed can be charged again;</li>
  *   <li>a {@code DECLINE_AS_CODE_MINUS_ONE} decline still records a failed payment, so a stray imp_uid
  *       exists as the reference warns, and find-by-merchant_uid reconciliation sees the attempt;</li>
- *   <li>an approved charge fires a "paid" webhook to notice_url or the console URL; declines fire none.</li>
+ *   <li>an approved charge fires a "paid" webhook to notice_url or the console URL; declines fire none;</li>
+ *   <li>{@code again} with a {@code channel_key} charges through that channel (its pg_provider and pg_id); an
+ *       unknown key is refused with code -1 and nothing is charged;</li>
+ *   <li>{@code onetime} with {@code customer_uid} saves the card, as the Toss guide shows ("issue and first
+ *       charge"), although the schema marks customer_uid unsupported for tosspayments: for behaviour the guide
+ *       wins. The saved key has no customer_id, which onetime does not take.</li>
  * </ul>
  */
 final class SubscriptionApi {
@@ -23,10 +28,12 @@ final class SubscriptionApi {
     private final CardBehaviours behaviours;
     private final PaymentDrafts drafts;
     private final WebhookDispatcher webhooks;
+    private final ChannelRegistry channels;
     private final SandboxClock clock;
 
     SubscriptionApi(PaymentLedger ledger, BillingKeyRegistry keys, CardBehaviours behaviours, PaymentDrafts drafts,
-                    WebhookDispatcher webhooks, SandboxClock clock) {
+                    WebhookDispatcher webhooks, ChannelRegistry channels, SandboxClock clock) {
+        this.channels = channels;
         this.ledger = ledger;
         this.keys = keys;
         this.behaviours = behaviours;
@@ -46,7 +53,14 @@ final class SubscriptionApi {
         if (key.isEmpty()) {
             return ApiResponse.refused(-1, UNKNOWN_CUSTOMER);
         }
-        Payment.Builder draft = drafts.start(merchantUid, amount, key.get().pgProvider(), key.get().pgId(), params)
+        Optional<String> channelKey = params.text("channel_key");
+        Optional<PgSelection> channel = channelKey.flatMap(channels::find).map(Channel::selection);
+        if (channelKey.isPresent() && channel.isEmpty()) {
+            return ApiResponse.refused(-1, ChannelRegistry.UNKNOWN_CHANNEL);
+        }
+        String pgProvider = channel.map(selection -> selection.provider().wire()).orElse(key.get().pgProvider());
+        String pgId = channel.map(PgSelection::pgId).orElse(key.get().pgId());
+        Payment.Builder draft = drafts.start(merchantUid, amount, pgProvider, pgId, params)
                 .channel(Payment.Channel.API)
                 .payMethod("card")
                 .card(key.get().card())
@@ -67,9 +81,10 @@ final class SubscriptionApi {
         long amount = params.requireAmount("amount");
         String cardNumber = params.requireText("card_number");
         params.requireText("expiry");
-        Optional<PgSelection> pg = ApiModePg.resolve(params);
+        ApiModePg.Resolution resolution = ApiModePg.resolve(params, channels);
+        Optional<PgSelection> pg = resolution.selection();
         if (pg.isEmpty()) {
-            return ApiResponse.refused(-1, ApiModePg.refusal(params));
+            return ApiResponse.refused(-1, resolution.refusal());
         }
         Optional<String> customerUid = params.text("customer_uid");
         CardDetails card = CardNumbers.describe(cardNumber);
@@ -86,8 +101,8 @@ final class SubscriptionApi {
 
     private void saveCard(String customerUid, PgSelection pg, CardDetails card, RequestParams params) {
         long now = clock.epochSecond();
-        keys.issue(new BillingKey(customerUid, pg.provider().wire(), pg.pgId(), card, params.text("customer_id").orElse(null),
-                Contact.from(params, "buyer_"), now, now, false));
+        keys.issue(new BillingKey(customerUid, pg.provider().wire(), pg.pgId(), card, null, Contact.from(params, "buyer_"),
+                now, now, false));
     }
 
     /** Settles and records the charge, runs {@code onApproved} before the "paid" webhook fires, and answers. */

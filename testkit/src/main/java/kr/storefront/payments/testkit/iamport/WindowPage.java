@@ -26,9 +26,11 @@ final class WindowPage {
             "phone", "휴대폰 소액결제 / Mobile phone");
 
     private final Supplier<String> impCode;
+    private final ChannelRegistry channels;
 
-    WindowPage(Supplier<String> impCode) {
+    WindowPage(Supplier<String> impCode, ChannelRegistry channels) {
         this.impCode = impCode;
+        this.channels = channels;
     }
 
     BrowserResponse render(Optional<WindowSession> session) {
@@ -70,11 +72,11 @@ final class WindowPage {
     }
 
     /** A billing-key window's main button registers the card (kakaopay with an amount also charges it). */
-    private static String payLabel(RequestParams params, boolean billingKey) {
+    private String payLabel(RequestParams params, boolean billingKey) {
         if (!billingKey) {
             return "결제하기 / Pay";
         }
-        boolean charges = params.text("pg").flatMap(PgSelection::parse)
+        boolean charges = channels.window(params)
                 .map(selection -> selection.provider().chargesWhenIssuingInWindow()).orElse(false)
                 && validAmount(params).orElse(0L) > 0;
         return charges ? "결제하고 카드 등록 / Pay and register card" : "카드 등록 / Register card";
@@ -94,11 +96,11 @@ final class WindowPage {
         }
     }
 
-    private static String pgLabel(RequestParams params) {
-        Optional<String> pg = params.text("pg");
-        return pg.flatMap(PgSelection::parse)
+    private String pgLabel(RequestParams params) {
+        Optional<String> asked = params.text("channelKey").or(() -> params.text("pg"));
+        return channels.window(params)
                 .map(selection -> selection.provider().wire() + " (MID " + selection.pgId() + ")")
-                .orElseGet(() -> pg.orElse("(pg 없음)") + " — 지원하지 않는 PG / unsupported PG");
+                .orElseGet(() -> asked.orElse("(channelKey, pg 없음)") + " — 알 수 없는 채널 또는 PG / unknown channel or PG");
     }
 
     private static String amountLabel(RequestParams params) {

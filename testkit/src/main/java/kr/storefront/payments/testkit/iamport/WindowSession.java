@@ -23,15 +23,18 @@ final class WindowSession {
     private final Map<String, Object> params;
     private final WindowRequest.Device device;
     private final String storefrontOrigin;
+    private final boolean redirects;
     private final Instant expiresAt;
     private WindowResult result; // guarded by this
 
     /**
      * @param storefrontOrigin the Origin of the page that called request_pay (where the PC result is posted),
      *                         or null when the browser sent none or an opaque one
+     * @param redirects        redirect mode (mobile, chai), see {@link WindowResults#redirects}
      */
     WindowSession(String id, Map<String, Object> params, WindowRequest.Device device, String storefrontOrigin,
-                  Instant expiresAt) {
+                  boolean redirects, Instant expiresAt) {
+        this.redirects = redirects;
         this.id = id;
         // params may hold nulls, like a JS object, so no Map.copyOf
         this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -66,13 +69,7 @@ final class WindowSession {
 
     /** Redirect mode (mobile, chai): the page navigates to the window and the result to m_redirect_url. */
     boolean redirects() {
-        return redirects(params, device);
-    }
-
-    static boolean redirects(Map<String, Object> params, WindowRequest.Device device) {
-        Optional<PgProvider> provider = RequestParams.of(params).text("pg").flatMap(PgSelection::parse)
-                .map(PgSelection::provider);
-        return WindowResults.redirects(device, provider);
+        return redirects;
     }
 
     synchronized Optional<WindowResult> result() {

@@ -39,6 +39,7 @@ final class WindowSessionApi {
     private static final Logger LOG = LoggerFactory.getLogger(WindowSessionApi.class);
 
     private final WindowSessions sessions;
+    private final ChannelRegistry channels;
     private final Function<WindowRequest, WindowResult> window;
     private final Supplier<String> impCode;
     private final Supplier<URI> baseUrl;
@@ -47,9 +48,10 @@ final class WindowSessionApi {
      * @param window  runs the PG window ({@code CheckoutWindow::complete})
      * @param baseUrl the sandbox's root, for the window URLs handed to the browser
      */
-    WindowSessionApi(WindowSessions sessions, Function<WindowRequest, WindowResult> window, Supplier<String> impCode,
-                     Supplier<URI> baseUrl) {
+    WindowSessionApi(WindowSessions sessions, ChannelRegistry channels, Function<WindowRequest, WindowResult> window,
+                     Supplier<String> impCode, Supplier<URI> baseUrl) {
         this.sessions = sessions;
+        this.channels = channels;
         this.window = window;
         this.impCode = impCode;
         this.baseUrl = baseUrl;
@@ -69,7 +71,9 @@ final class WindowSessionApi {
             return BrowserResponse.error(400, INVALID_REQUEST, "device 는 pc 또는 mobile 이어야 합니다.");
         }
         Map<String, Object> params = objectOf(rawParams);
-        if (WindowSession.redirects(params, device.get())) {
+        boolean redirects = WindowResults.redirects(device.get(),
+                channels.window(RequestParams.of(params)).map(PgSelection::provider));
+        if (redirects) {
             Optional<String> redirectUrl = RequestParams.of(params).text("m_redirect_url");
             if (redirectUrl.isEmpty() || !isAbsoluteHttpUrl(redirectUrl.get())) {
                 // the window would have nowhere to send the buyer; the SDK reports this before opening
@@ -77,7 +81,7 @@ final class WindowSessionApi {
                         + "보냅니다: m_redirect_url 에 http(s) 절대 URL 이 필요합니다.");
             }
         }
-        WindowSession session = sessions.open(params, device.get(), opaqueToNull(origin));
+        WindowSession session = sessions.open(params, device.get(), opaqueToNull(origin), redirects);
         LOG.debug("Window session opened ({}, {} mode)", device.get(), WindowJson.mode(session));
         return BrowserResponse.json(201, WindowJson.opened(session, windowUrl(session.id())));
     }

@@ -24,9 +24,10 @@ final class WindowSessions {
         this.clock = clock;
     }
 
-    WindowSession open(Map<String, Object> params, WindowRequest.Device device, String storefrontOrigin) {
+    WindowSession open(Map<String, Object> params, WindowRequest.Device device, String storefrontOrigin,
+                       boolean redirects) {
         byId.values().removeIf(session -> session.expiredAt(clock.instant()));
-        var session = new WindowSession(ids.windowSession(), params, device, storefrontOrigin,
+        var session = new WindowSession(ids.windowSession(), params, device, storefrontOrigin, redirects,
                 clock.instant().plus(LIFETIME));
         byId.put(session.id(), session);
         return session;

@@ -137,4 +137,30 @@ class AgainTest extends SandboxTestSupport {
         assertThat(codes).containsOnlyOnce(0).containsOnly(0, 1);
         assertThat(sandbox.paymentsByMerchantUid("sub_1")).hasSize(1);
     }
+
+    @Test
+    void again_withChannelKey_chargesThroughThatChannel() throws IOException {
+        issueTossKey("cust_1");
+        Map<String, Object> body = againBody("cust_1", "sub_1", 8900);
+        body.put("channel_key", "channel-key-tosspayments");
+
+        SandboxApiClient.Reply reply = api.postJson("/subscribe/payments/again", body);
+
+        assertThat(reply.code()).isZero();
+        assertThat(reply.response().get("pg_provider").asText()).isEqualTo("tosspayments");
+        assertThat(reply.response().get("pg_id").asText()).isEqualTo("tosspayments_sandbox");
+    }
+
+    @Test
+    void again_withUnknownChannelKey_isRefusedAndChargesNothing() throws IOException {
+        issueTossKey("cust_1");
+        Map<String, Object> body = againBody("cust_1", "sub_1", 8900);
+        body.put("channel_key", "channel-key-nobody");
+
+        SandboxApiClient.Reply reply = api.postJson("/subscribe/payments/again", body);
+
+        assertThat(reply.code()).isEqualTo(-1);
+        assertThat(reply.message()).isEqualTo(ChannelRegistry.UNKNOWN_CHANNEL);
+        assertThat(sandbox.paymentsByMerchantUid("sub_1")).isEmpty();
+    }
 }

@@ -14,14 +14,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BillingKeyApiTest extends SandboxTestSupport {
 
     @Test
-    void issue_tosspayments_returnsCustomerObjectWithMaskedCard() throws IOException {
-        SandboxApiClient.Reply reply = api.postJson("/subscribe/customers/cust_1", issueBody("tosspayments.tosstest_mid"));
+    void issue_tossApiChannel_returnsCustomerObjectWithMaskedCard() throws IOException {
+        SandboxApiClient.Reply reply = api.postJson("/subscribe/customers/cust_1", issueBody(Channel.TOSS_API_KEY));
 
         JsonNode customer = reply.response();
         assertThat(reply.code()).isZero();
         assertThat(customer.get("customer_uid").asText()).isEqualTo("cust_1");
         assertThat(customer.get("pg_provider").asText()).isEqualTo("tosspayments");
-        assertThat(customer.get("pg_id").asText()).isEqualTo("tosstest_mid");
+        assertThat(customer.get("pg_id").asText()).isEqualTo("tosspayments_api14");
         assertThat(customer.get("card_number").asText()).isEqualTo("536181******4021");
         assertThat(customer.get("customer_id").asText()).isEqualTo("member-42");
         assertThat(customer.get("customer_name").asText()).isEqualTo("홍길동");
@@ -32,8 +32,8 @@ class BillingKeyApiTest extends SandboxTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"kakaopay", "payco", "chai", "uplus"})
-    void issue_pgWithoutApiMode_answersCodeMinusOne(String pg) throws IOException {
-        SandboxApiClient.Reply reply = api.postJson("/subscribe/customers/cust_1", issueBody(pg));
+    void issue_channelOfPgWithoutApiMode_answersCodeMinusOne(String pg) throws IOException {
+        SandboxApiClient.Reply reply = api.postJson("/subscribe/customers/cust_1", issueBody("channel-key-" + pg));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.code()).isEqualTo(-1);
@@ -42,10 +42,64 @@ class BillingKeyApiTest extends SandboxTestSupport {
     }
 
     @Test
+    void issue_unknownChannelKey_answersCodeMinusOneAndIssuesNothing() throws IOException {
+        SandboxApiClient.Reply reply = api.postJson("/subscribe/customers/cust_1", issueBody("channel-key-nobody"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.code()).isEqualTo(-1);
+        assertThat(reply.message()).isEqualTo(ChannelRegistry.UNKNOWN_CHANNEL);
+        assertThat(sandbox.billingKey("cust_1")).isEmpty();
+    }
+
+    @Test
+    void issue_withoutChannelKey_gets400EvenWithPg() throws IOException {
+        Map<String, Object> body = issueBody(Channel.TOSS_API_KEY);
+        body.remove("channel_key");
+        body.put("pg", "tosspayments");
+
+        SandboxApiClient.Reply reply = api.postJson("/subscribe/customers/cust_1", body);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.message()).contains("channel_key");
+        assertThat(sandbox.billingKey("cust_1")).isEmpty();
+    }
+
+    @Test
+    void issue_channelKeyWinsOverPg() throws IOException {
+        Map<String, Object> body = issueBody(Channel.TOSS_API_KEY);
+        body.put("pg", "kakaopay");
+
+        SandboxApiClient.Reply reply = api.postJson("/subscribe/customers/cust_1", body);
+
+        assertThat(reply.code()).isZero();
+        assertThat(reply.response().get("pg_provider").asText()).isEqualTo("tosspayments");
+    }
+
+    @Test
+    void issue_channelConfiguredOnTheSandbox_givesItsMid() throws IOException {
+        try (IamportSandbox own = IamportSandbox.start(SandboxOptions.builder()
+                .addChannel(new Channel("channel-key-toss-mine", "tosspayments", "tosstest_mid")).build())) {
+            JsonNode customer = new SandboxApiClient(own).postJson("/subscribe/customers/cust_1",
+                    issueBody("channel-key-toss-mine")).response();
+
+            assertThat(customer.get("pg_id").asText()).isEqualTo("tosstest_mid");
+        }
+    }
+
+    @Test
+    void defaultChannels_oneWindowChannelPerPgAndTossApiMode() {
+        assertThat(sandbox.channels()).extracting(Channel::key).containsExactlyInAnyOrder("channel-key-payco",
+                "channel-key-chai", "channel-key-kakaopay", "channel-key-tosspayments", "channel-key-uplus",
+                Channel.TOSS_API_KEY);
+        assertThat(sandbox.channels()).contains(new Channel("channel-key-kakaopay", "kakaopay", "TC0ONETIME"),
+                new Channel(Channel.TOSS_API_KEY, "tosspayments", "tosspayments_api14"));
+    }
+
+    @Test
     void issue_cardFailingAuthentication_answersCodeMinusOne() throws IOException {
         sandbox.setCardNumberBehaviour(TEST_CARD, CardBehaviour.authenticationFailure());
 
-        SandboxApiClient.Reply reply = api.postJson("/subscribe/customers/cust_1", issueBody("tosspayments"));
+        SandboxApiClient.Reply reply = api.postJson("/subscribe/customers/cust_1", issueBody(Channel.TOSS_API_KEY));
 
         assertThat(reply.code()).isEqualTo(-1);
         assertThat(reply.message()).isEqualTo("카드정보 인증에 실패하였습니다.");
@@ -53,9 +107,9 @@ class BillingKeyApiTest extends SandboxTestSupport {
 
     @Test
     void issue_existingCustomerUid_replacesCardAndKeepsInserted() throws IOException {
-        long inserted = api.postJson("/subscribe/customers/cust_1", issueBody("tosspayments")).response().get("inserted").asLong();
+        long inserted = api.postJson("/subscribe/customers/cust_1", issueBody(Channel.TOSS_API_KEY)).response().get("inserted").asLong();
         sandbox.clock().advance(Duration.ofDays(1));
-        Map<String, Object> newCard = issueBody("tosspayments");
+        Map<String, Object> newCard = issueBody(Channel.TOSS_API_KEY);
         newCard.put("card_number", "4111-1111-1111-1111");
 
         JsonNode customer = api.postJson("/subscribe/customers/cust_1", newCard).response();
@@ -97,13 +151,13 @@ class BillingKeyApiTest extends SandboxTestSupport {
         assertThat(api.postJson("/subscribe/payments/again", againBody("cust_1", "sub_1", 8900)).code()).isEqualTo(-1);
     }
 
-    private static Map<String, Object> issueBody(String pg) {
+    private static Map<String, Object> issueBody(String channelKey) {
         var body = new LinkedHashMap<String, Object>();
+        body.put("channel_key", channelKey);
         body.put("card_number", TEST_CARD);
         body.put("expiry", "2030-12");
         body.put("birth", "900101");
         body.put("pwd_2digit", "12");
-        body.put("pg", pg);
         body.put("customer_id", "member-42");
         body.put("customer_name", "홍길동");
         return body;

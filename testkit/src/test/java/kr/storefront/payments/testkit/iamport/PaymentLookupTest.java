@@ -110,12 +110,16 @@ class PaymentLookupTest extends SandboxTestSupport {
         assertThat(api.get("/payments/find/ord_unknown").status()).isEqualTo(404);
     }
 
+    /** find documents no include_sandbox: test-channel payments are found, marked sandbox: true. */
     @Test
-    void findPayment_testChannelPayment_hiddenUnlessIncludeSandbox() throws IOException {
+    void findPayment_testChannelPayment_isFoundWithSandboxTrue() throws IOException {
         sandbox.completeWindow(WindowRequest.builder(windowParams("kakaopay", "card", "ord_1", 1000)).testChannel(true).build());
 
-        assertThat(api.get("/payments/find/ord_1").status()).isEqualTo(404);
-        assertThat(api.get("/payments/find/ord_1/paid?include_sandbox=true").code()).isZero();
+        SandboxApiClient.Reply reply = api.get("/payments/find/ord_1/paid");
+
+        assertThat(reply.code()).isZero();
+        assertThat(reply.response().get("sandbox").asBoolean()).isTrue();
+        assertThat(api.get("/payments/find/ord_1?include_sandbox=true").status()).isEqualTo(400);
     }
 
     @Test

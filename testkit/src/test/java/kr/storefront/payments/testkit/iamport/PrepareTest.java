@@ -32,11 +32,14 @@ class PrepareTest extends SandboxTestSupport {
         assertThat(sandbox.preparedAmount("ord_1")).contains(8900L);
     }
 
+    /** The schema documents no 404 for this lookup: nothing registered is a refusal on HTTP 200. */
     @Test
-    void getPrepare_unknownMerchantUid_gets404() throws IOException {
+    void getPrepare_unknownMerchantUid_gets200WithCode1AndNoResponse() throws IOException {
         SandboxApiClient.Reply reply = api.get("/payments/prepare/ord_unknown");
 
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.code()).isEqualTo(-1);
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.code()).isEqualTo(1);
+        assertThat(reply.message()).isEqualTo(PaymentsApi.PREPARE_NOT_FOUND);
+        assertThat(reply.response().isNull()).isTrue();
     }
 }

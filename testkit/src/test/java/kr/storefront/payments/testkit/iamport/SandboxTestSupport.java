@@ -56,11 +56,11 @@ abstract class SandboxTestSupport {
         return sandbox.payment(result.impUid()).orElseThrow();
     }
 
-    /** A tosspayments billing key issued through the API with {@link #TEST_CARD}. */
+    /** A tosspayments billing key issued through the API with {@link #TEST_CARD}, on the default API-mode channel. */
     void issueTossKey(String customerUid) throws IOException {
         SandboxApiClient.Reply reply = api.postJson("/subscribe/customers/" + customerUid, Map.of(
                 "card_number", TEST_CARD, "expiry", "2030-12", "birth", "900101", "pwd_2digit", "12",
-                "pg", "tosspayments", "customer_id", "member-42"));
+                "channel_key", Channel.TOSS_API_KEY, "customer_id", "member-42"));
         assertThat(reply.code()).isZero();
     }
 

@@ -107,17 +107,19 @@ public class BillingKeys {
     /**
      * Toss API mode: issues a key from raw card data. The card data goes to i'mport and is forgotten.
      *
-     * @throws FeatureDisabledException when API mode is off
+     * @throws FeatureDisabledException when API mode is off, or the secret names no API-mode channel
      * @throws CardRejectedException    when the card company refuses the card
      */
     public BillingKey issueWithCard(String customerId, @Nullable String pgCode, CardDetails card) {
         Pg pg = apiModePg(pgCode);
+        // POST /subscribe/customers requires channel_key (V1 schema): refuse before anything is stored
+        String channelKey = iamport.apiChannelKey(pg).orElseThrow(() -> new FeatureDisabledException("card data is not accepted: "
+                + "this deployment names no API-mode channel for " + pg.code() + " (api_channel_keys in the i'mport secret)"));
         String customerUid = ids.customerUid();
         BillingKey pending = keys.insert(BillingKey.pending(customerId, customerUid, pg, clock.instant())).current().orElseThrow();
         IamportBillingKey issued;
         try {
-            issued = gateway.issueBillingKey(new BillingKeyIssue(customerUid, iamport.apiModePg(pg),
-                    TossCustomerKey.of(customerId), card, iamport.apiChannelKey(pg).orElse(null)));
+            issued = gateway.issueBillingKey(new BillingKeyIssue(customerUid, channelKey, TossCustomerKey.of(customerId), card));
         } catch (IamportRejectedException refused) {
             settle(pending, BillingKeyStatus.FAILED, null);
             throw new CardRejectedException(refused.iamportMessage());

@@ -81,7 +81,7 @@ public class CardPayments {
         } else {
             // API mode's MID (Toss API version 1.4), as key issuance uses: never the bare PG code when a MID is configured
             outcome = gateway.chargeCardOnce(new OneTimeCardCharge(merchantUid, order.amount(), order.name(), window.apiModePg(pg),
-                    request.card(), null, null, null));
+                    request.card(), null, null));
         }
         return settle(order, outcome, customerUid);
     }

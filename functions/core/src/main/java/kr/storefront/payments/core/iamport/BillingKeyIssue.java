@@ -1,16 +1,18 @@
 package kr.storefront.payments.core.iamport;
 
-import io.micronaut.core.annotation.Nullable;
+import java.util.Objects;
 
 /**
  * API-mode issuance of a billing key ({@code POST /subscribe/customers/{customer_uid}}).
  *
  * @param customerUid our id for the new key
- * @param pg          {@code tosspayments} or {@code tosspayments.<MID>}
+ * @param channelKey  the API-mode channel ({@code channel_key}): the V1 schema requires it, and it names the PG and MID
  * @param customerId  stable PG-side customer id (Toss customer key)
  * @param card        the card, passed through and forgotten
- * @param channelKey  the API-mode channel ({@code channel_key}, which the V1 schema requires), or null to name the
- *                    PG by {@code pg} only (the older, documented fallback)
  */
-public record BillingKeyIssue(String customerUid, String pg, String customerId, CardDetails card, @Nullable String channelKey) {
+public record BillingKeyIssue(String customerUid, String channelKey, String customerId, CardDetails card) {
+
+    public BillingKeyIssue {
+        Objects.requireNonNull(channelKey, "channelKey");
+    }
 }

@@ -58,8 +58,10 @@ class HttpIamportGateway implements IamportGateway {
     @Retryable(includes = IamportUnavailableException.class, attempts = "${iamport.read-retries:2}",
             delay = "${iamport.read-retry-delay:200ms}", multiplier = "2.0", jitter = "0.25")
     public Optional<IamportPayment> findPaymentByMerchantUid(String merchantUid, @Nullable PaymentStatus status) {
+        // no include_sandbox: the schema lists it for GET /payments/{imp_uid} only; test-channel payments
+        // found here are refused by the confirm step unless iamport.include-sandbox
         String path = "/payments/find/" + segment(merchantUid) + (status == null ? "" : "/" + status.code());
-        RawResponse response = authorized("findPaymentByMerchantUid", Method.GET, path + sandboxQuery(), null, CallKind.STANDARD);
+        RawResponse response = authorized("findPaymentByMerchantUid", Method.GET, path, null, CallKind.STANDARD);
         return lookup("findPaymentByMerchantUid", response, PAYMENT).map(PaymentMapper::payment);
     }
 
@@ -76,6 +78,11 @@ class HttpIamportGateway implements IamportGateway {
     public Optional<Long> findPreparedAmount(String merchantUid) {
         RawResponse response = authorized("findPreparedAmount", Method.GET,
                 "/payments/prepare/" + segment(merchantUid), null, CallKind.STANDARD);
+        // the schema documents no 404 here: "nothing registered" may come as HTTP 200 with code != 0, or as a 404
+        if (response.status() == 200 && tryDecode(response, PREPARED)
+                .filter(envelope -> envelope.code() != 0 && envelope.response() == null).isPresent()) {
+            return Optional.empty();
+        }
         return lookup("findPreparedAmount", response, PREPARED)
                 .map(prepared -> PaymentMapper.won(requireAmount(prepared), "amount"));
     }
@@ -110,7 +117,7 @@ class HttpIamportGateway implements IamportGateway {
         CardDetails card = charge.card();
         ChargeOutcome outcome = charge("onetime", "/subscribe/payments/onetime", new WirePayloads.OnetimeRequest(
                 charge.merchantUid(), charge.amount(), charge.name(), CURRENCY, charge.pg(), card.cardNumber(), card.expiry(),
-                card.birth(), card.pwd2digit(), charge.customerUid(), charge.customerId(), charge.noticeUrl()));
+                card.birth(), card.pwd2digit(), charge.customerUid(), charge.noticeUrl()));
         LOG.info("iamport onetime merchant_uid={} -> {}", charge.merchantUid(), describe(outcome));
         return outcome;
     }
@@ -119,8 +126,7 @@ class HttpIamportGateway implements IamportGateway {
     public IamportBillingKey issueBillingKey(BillingKeyIssue issue) {
         CardDetails card = issue.card();
         RawResponse response = authorized("issueBillingKey", Method.POST, "/subscribe/customers/" + segment(issue.customerUid()),
-                new WirePayloads.CustomerRequest(issue.pg(), issue.customerId(), card.cardNumber(), card.expiry(), card.birth(),
-                        card.pwd2digit()),
+                new WirePayloads.CustomerRequest(issue.channelKey(), issue.customerId(), card.cardNumber(), card.expiry(), card.birth(), card.pwd2digit()),
                 CallKind.CHARGE);
         return PaymentMapper.billingKey(success("issueBillingKey", response, CUSTOMER));
     }

@@ -31,7 +31,10 @@ public interface IamportGateway {
      */
     void prepare(String merchantUid, long amount);
 
-    /** {@code GET /payments/prepare/{merchant_uid}}: the registered amount, if any. */
+    /**
+     * {@code GET /payments/prepare/{merchant_uid}}: the registered amount; empty when nothing is registered, which
+     * i'mport may answer with HTTP 200 and a non-zero code (the schema documents no 404) or with a 404.
+     */
     Optional<Long> findPreparedAmount(String merchantUid);
 
     /** {@code POST /payments/cancel}. */

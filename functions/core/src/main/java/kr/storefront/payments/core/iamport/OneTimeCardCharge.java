@@ -10,8 +10,8 @@ import io.micronaut.core.annotation.Nullable;
  * @param name        order name
  * @param pg          {@code tosspayments} or {@code tosspayments.<MID>}
  * @param card        the card, passed through and forgotten
- * @param customerUid when set, i'mport also saves the card under this billing key
- * @param customerId  PG-side customer id to link with the saved key
+ * @param customerUid when set, i'mport also saves the card under this billing key (the schema takes no
+ *                    customer_id here: a Toss customer key is only given with {@code POST /subscribe/customers})
  * @param noticeUrl   webhook URL for this payment, or null for the console's
  */
 public record OneTimeCardCharge(
@@ -21,6 +21,5 @@ public record OneTimeCardCharge(
         String pg,
         CardDetails card,
         @Nullable String customerUid,
-        @Nullable String customerId,
         @Nullable String noticeUrl) {
 }

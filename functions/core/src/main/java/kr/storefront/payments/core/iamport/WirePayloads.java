@@ -6,7 +6,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
 
-/** The V1 JSON bodies we send and read, field names as i'mport spells them. Only fields we use are mapped. */
+/**
+ * The V1 JSON bodies we send and read, field names as i'mport spells them. Only fields we use are mapped.
+ * Names and JSON types follow PortOne's published schema ({@code WirePayloadsSchemaTest} holds them to the
+ * testkit's digest of it): each request record sends only parameters its endpoint lists.
+ */
 final class WirePayloads {
 
     private WirePayloads() {
@@ -116,7 +120,6 @@ final class WirePayloads {
             String birth,
             @JsonProperty("pwd_2digit") String pwd2digit,
             @JsonProperty("customer_uid") @Nullable String customerUid,
-            @JsonProperty("customer_id") @Nullable String customerId,
             @JsonProperty("notice_url") @Nullable String noticeUrl) {
         @Override
         public String toString() {
@@ -124,10 +127,11 @@ final class WirePayloads {
         }
     }
 
+    /** {@code channel_key} is required by the schema, and picks the PG and MID: the deprecated {@code pg} is not sent. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CustomerRequest(
-            String pg,
+            @JsonProperty("channel_key") String channelKey,
             @JsonProperty("customer_id") String customerId,
             @JsonProperty("card_number") String cardNumber,
             String expiry,

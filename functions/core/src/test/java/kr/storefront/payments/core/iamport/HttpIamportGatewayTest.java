@@ -13,8 +13,10 @@ import kr.storefront.payments.core.testing.MutableClock;
 import kr.storefront.payments.core.testing.SandboxContext;
 import kr.storefront.payments.core.testing.Secrets;
 import kr.storefront.payments.testkit.iamport.CardBehaviour;
+import kr.storefront.payments.testkit.iamport.Channel;
 import kr.storefront.payments.testkit.iamport.Endpoint;
 import kr.storefront.payments.testkit.iamport.IamportSandbox;
+import kr.storefront.payments.testkit.iamport.RecordedRequest;
 import kr.storefront.payments.testkit.iamport.WindowOutcome;
 import kr.storefront.payments.testkit.iamport.WindowRequest;
 import kr.storefront.payments.testkit.iamport.WindowResult;
@@ -320,15 +322,48 @@ class HttpIamportGatewayTest {
     @Test
     void issueBillingKey_apiMode_andAuthenticationFailureIsRejectedWithTheCardMessage() {
         CardDetails card = new CardDetails("5365-1000-2000-3000", "2030-12", "900101", "12");
-        IamportBillingKey key = gateway.issueBillingKey(new BillingKeyIssue("cuid_api_1", "tosspayments", "cust-42", card, null));
+        IamportBillingKey key = gateway.issueBillingKey(new BillingKeyIssue("cuid_api_1", Channel.TOSS_API_KEY, "cust-42", card));
 
         assertThat(key.customerUid()).isEqualTo("cuid_api_1");
         assertThat(key.card().maskedNumber()).doesNotContain("10002000");
 
         sandbox.setCardNumberBehaviour("5365-1000-2000-4000", CardBehaviour.authenticationFailure());
         CardDetails refused = new CardDetails("5365-1000-2000-4000", "2030-12", "900101", "12");
-        assertThatThrownBy(() -> gateway.issueBillingKey(new BillingKeyIssue("cuid_api_2", "tosspayments", "cust-42", refused, null)))
+        assertThatThrownBy(() -> gateway.issueBillingKey(new BillingKeyIssue("cuid_api_2", Channel.TOSS_API_KEY, "cust-42", refused)))
                 .isInstanceOf(IamportRejectedException.class).hasMessageNotContaining("5365");
+    }
+
+    @Test
+    void issueBillingKey_sendsTheChannelKey_andNotTheDeprecatedPg() {
+        CardDetails card = new CardDetails("5365-1000-2000-3000", "2030-12", "900101", "12");
+
+        IamportBillingKey key = gateway.issueBillingKey(new BillingKeyIssue("cuid_api_3", Channel.TOSS_API_KEY, "cust-42", card));
+
+        Map<String, Object> sent = lastRequest(Endpoint.ISSUE_BILLING_KEY).params();
+        assertThat(sent).containsEntry("channel_key", Channel.TOSS_API_KEY).containsEntry("customer_id", "cust-42")
+                .doesNotContainKey("pg");
+        assertThat(key.pgProvider()).isEqualTo("tosspayments");
+    }
+
+    @Test
+    void findPreparedAmount_nothingRegistered_isEmpty_whetherAnsweredWithCodeOr404() {
+        assertThat(gateway.findPreparedAmount("ord_prep_none")).isEmpty();
+        assertThat(lastRequest(Endpoint.GET_PREPARE).status()).isEqualTo(200);
+        assertThat(lastRequest(Endpoint.GET_PREPARE).code()).isEqualTo(1);
+
+        sandbox.faults().failNext(Endpoint.GET_PREPARE, 1, 404);
+        assertThat(gateway.findPreparedAmount("ord_prep_none")).isEmpty();
+    }
+
+    @Test
+    void findPaymentByMerchantUid_sendsNoIncludeSandbox_andFindsTestChannelPaymentsMarkedAsSuch() {
+        sandbox.completeWindow(WindowRequest.builder(Map.of("pg", "kakaopay", "pay_method", "card", "merchant_uid", "ord_test_ch",
+                "amount", 1000)).testChannel(true).build());
+
+        IamportPayment payment = gateway.findPaymentByMerchantUid("ord_test_ch", null).orElseThrow();
+
+        assertThat(payment.sandbox()).isTrue();
+        assertThat(lastRequest(Endpoint.FIND_PAYMENT).query()).isEmpty();
     }
 
     @Test
@@ -336,7 +371,7 @@ class HttpIamportGatewayTest {
         CardDetails card = new CardDetails("5365-1000-2000-3000", "2030-12", "900101", "12");
 
         ChargeOutcome outcome = gateway.chargeCardOnce(new OneTimeCardCharge("ord_once_1", 12000, "Gift box", "tosspayments",
-                card, null, null, null));
+                card, null, null));
 
         assertThat(outcome).isInstanceOf(ChargeOutcome.Paid.class);
     }
@@ -435,5 +470,10 @@ class HttpIamportGatewayTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static RecordedRequest lastRequest(Endpoint endpoint) {
+        return sandbox.requests().stream().filter(request -> request.endpoint() == endpoint)
+                .reduce((first, second) -> second).orElseThrow();
     }
 }

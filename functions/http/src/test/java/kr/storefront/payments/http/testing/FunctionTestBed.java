@@ -17,6 +17,7 @@ import kr.storefront.payments.core.testing.Secrets;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.iamport.IamportSandbox;
 import kr.storefront.payments.testkit.iamport.MerchantCredentials;
+import kr.storefront.payments.testkit.iamport.SandboxOptions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -48,15 +49,22 @@ public final class FunctionTestBed implements AutoCloseable {
 
     /** @param overrides application properties on top of the deployed defaults (e.g. {@code payments.enabled-pgs}) */
     public static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides) {
-        return start(emulator, overrides, "");
+        return start(emulator, overrides, "", SandboxOptions.defaults());
+    }
+
+    /** @param sandboxOptions how the bed's i'mport sandbox starts */
+    public static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides, SandboxOptions sandboxOptions) {
+        return start(emulator, overrides, "", sandboxOptions);
     }
 
     /**
      * @param secretSettings more members of the i'mport secret document (MIDs, channel keys), e.g.
      *                       {@code "api_mids":{"tosspayments":"tossapi14"}}, or ""
+     * @param sandboxOptions how the bed's i'mport sandbox starts
      */
-    public static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides, String secretSettings) {
-        IamportSandbox sandbox = IamportSandbox.start();
+    public static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides, String secretSettings,
+                                        SandboxOptions sandboxOptions) {
+        IamportSandbox sandbox = IamportSandbox.start(sandboxOptions);
         MerchantCredentials credentials = sandbox.credentials();
         String table = emulator.createTable("function");
         Map<String, Object> properties = new HashMap<>(emulator.micronautProperties());
