@@ -55,7 +55,11 @@
  *       undocumented); find by merchant_uid returning test-channel payments, since it documents no
  *       {@code include_sandbox} (reference §11.2, {@code PaymentsApi}); unknown channel keys refused with code -1
  *       ({@code BillingKeyApi}, {@code SubscriptionApi}) or a window that does not open ({@code CheckoutWindow});
- *       billing-key windows, closed windows ({@code CheckoutWindow}); window error codes ({@code WindowResults});
+ *       billing-key windows, closed windows ({@code CheckoutWindow}); the payment a key-only billing window
+ *       leaves, which neither the guides (they say only "no real charge") nor the schema describe, is a setting
+ *       ({@link kr.storefront.payments.testkit.iamport.KeyOnlyWindowPayment}: paid 0 by default, ready with the amount
+ *       shown, or a real charge of it) so tests can prove the code rests on the key instead; window error codes
+ *       ({@code WindowResults});
  *       again on a paid merchant_uid, decline records, webhooks of charges ({@code SubscriptionApi}); issuance
  *       checks ({@code BillingKeyApi}).</li>
  * </ul>
