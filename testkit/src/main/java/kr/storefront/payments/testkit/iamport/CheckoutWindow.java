@@ -68,7 +68,8 @@ final class CheckoutWindow {
         String merchantUid = params.requireText("merchant_uid");
         Optional<String> customerUid = params.text("customer_uid");
         boolean mobile = request.device() == WindowRequest.Device.MOBILE;
-        Payment.Builder draft = drafts.start(merchantUid, paidAmount(request, params), provider.wire(), pg.get().pgId(), params)
+        long paidAmount = paidAmount(request, params);
+        Payment.Builder draft = drafts.start(merchantUid, paidAmount, provider.wire(), pg.get().pgId(), params)
                 .payMethod(params.text("pay_method").orElse("card"))
                 .channel(mobile ? Payment.Channel.MOBILE : Payment.Channel.PC)
                 .userAgent(mobile ? MOBILE_USER_AGENT : PC_USER_AGENT)
@@ -80,7 +81,7 @@ final class CheckoutWindow {
         if (!ledger.recordUnlessPaid(payment)) {
             return WindowResults.alreadyPaid(request, provider);
         }
-        boolean charging = provider.chargesWhenIssuingInWindow() && paidAmount(request, params) > 0;
+        boolean charging = provider.chargesWhenIssuingInWindow() && paidAmount > 0;
         boolean keyIssued = request.outcome().kind() == WindowOutcome.Kind.PAY && (!charging || payment.isPaid());
         if (customerUid.isPresent() && keyIssued) {
             saveWindowKey(customerUid.get(), pg.get(), params, request.testChannel());

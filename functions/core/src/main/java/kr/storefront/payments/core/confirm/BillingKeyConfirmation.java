@@ -3,6 +3,7 @@ package kr.storefront.payments.core.confirm;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import kr.storefront.payments.core.domain.BillingKey;
 import kr.storefront.payments.core.domain.BillingKeyStatus;
 import kr.storefront.payments.core.domain.Order;
@@ -44,16 +45,20 @@ class BillingKeyConfirmation {
      * once the charge is paid and i'mport holds the key, failed with the charge; safe to repeat.
      */
     void settle(Order issuance) {
-        settle(issuance, issuance.status() == OrderStatus.PAID ? lookUp(issuance) : Optional.empty());
+        settle(issuance, () -> lookUp(issuance));
     }
 
-    /** Brings the key in line with its issuance order and what i'mport answered for the key; safe to repeat. */
-    void settle(Order issuance, Optional<IamportBillingKey> atIamport) {
+    /**
+     * Brings the key in line with its issuance order; safe to repeat. {@code atIamport} (the key as i'mport
+     * holds it) is asked only when a paid order's key is not active yet, so a repeated confirmation costs no
+     * i'mport call.
+     */
+    void settle(Order issuance, Supplier<Optional<IamportBillingKey>> atIamport) {
         if (issuance.customerId() == null || issuance.customerUid() == null) {
             return;
         }
         boolean failed = issuance.status() == OrderStatus.FAILED || issuance.status() == OrderStatus.FORGED;
-        if (!failed && (issuance.status() != OrderStatus.PAID || atIamport.isEmpty())) {
+        if (!failed && issuance.status() != OrderStatus.PAID) {
             return; // not issued (yet): nothing to record
         }
         Optional<BillingKey> stored = keys.find(issuance.customerId(), issuance.customerUid());
@@ -62,9 +67,16 @@ class BillingKeyConfirmation {
             return;
         }
         BillingKeyStatus target = failed ? BillingKeyStatus.FAILED : BillingKeyStatus.ACTIVE;
+        if (stored.get().status() == target || !stored.get().status().canBecome(target)) {
+            return;
+        }
+        Optional<IamportBillingKey> issued = failed ? Optional.empty() : atIamport.get();
+        if (!failed && issued.isEmpty()) {
+            return; // paid, but i'mport shows no key yet
+        }
         OptimisticUpdate.Result<BillingKey> result = OptimisticUpdate.apply(stored.get(),
                 key -> key.status() == target || !key.status().canBecome(target) ? Optional.empty()
-                        : Optional.of(key.transitionTo(target, atIamport.map(IamportBillingKey::card).orElse(null), clock.instant())),
+                        : Optional.of(key.transitionTo(target, issued.map(IamportBillingKey::card).orElse(null), clock.instant())),
                 keys::update, issuance.customerUid());
         if (result.written()) {
             LOG.info("billing key {} is now {}", issuance.customerUid(), target);

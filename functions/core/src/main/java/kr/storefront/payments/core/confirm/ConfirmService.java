@@ -126,9 +126,10 @@ public class ConfirmService {
      * checksum lets only one such refund through), and the key is kept.
      */
     private ConfirmOutcome.Confirmed confirmKeyOnlyWindow(Order order, IamportPayment payment, ConfirmSource source) {
-        // looked up for a paid order too, so a key left pending by a crash after the order's write is still settled
-        Optional<IamportBillingKey> key = order.status() == OrderStatus.FORGED || order.status() == OrderStatus.CANCELLED
-                ? Optional.empty() : billingKeys.lookUp(order);
+        // the verdict needs the key while the order is undecided; for a paid order only a key still pending
+        // (a crash after the order's write) needs it, and settle asks i'mport then
+        Optional<IamportBillingKey> key = order.status() == OrderStatus.PENDING || order.status() == OrderStatus.FAILED
+                ? billingKeys.lookUp(order) : Optional.empty();
         OptimisticUpdate.Result<Order> result = OptimisticUpdate.apply(order, current -> {
             IssuanceVerdict verdict = IssuanceVerdict.of(current, payment, key);
             return verdict.changesNothing() ? Optional.empty() : Optional.of(current.transitionTo(verdict.target(),
@@ -143,8 +144,8 @@ public class ConfirmService {
                         saved.failReason());
             }
         }
-        billingKeys.settle(saved, key);
-        if (IssuanceVerdict.of(saved, payment, key).unexpectedCharge()) {
+        billingKeys.settle(saved, key.isPresent() ? () -> key : () -> billingKeys.lookUp(saved));
+        if (IssuanceVerdict.isUnexpectedCharge(payment)) {
             refunds.refundUnexpectedCharge(saved, payment);
         }
         return new ConfirmOutcome.Confirmed(saved, result.written());

@@ -22,8 +22,13 @@ import kr.storefront.payments.core.iamport.PaymentStatus;
  */
 record IssuanceVerdict(@Nullable OrderStatus target, @Nullable String reason, boolean unexpectedCharge) {
 
+    /** The window's payment took money (paid, with something left to refund): a key-only window must not. */
+    static boolean isUnexpectedCharge(IamportPayment payment) {
+        return payment.status() == PaymentStatus.PAID && payment.refundableAmount() > 0;
+    }
+
     static IssuanceVerdict of(Order order, IamportPayment payment, Optional<IamportBillingKey> key) {
-        boolean unexpectedCharge = payment.status() == PaymentStatus.PAID && payment.refundableAmount() > 0;
+        boolean unexpectedCharge = isUnexpectedCharge(payment);
         OrderStatus target = null;
         String reason = null;
         if (payment.customerUid() != null && !payment.customerUid().equals(order.customerUid())) {

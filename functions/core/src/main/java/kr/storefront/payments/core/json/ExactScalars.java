@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * Exact readers for the scalar types, replacing Serde's coercing ones (its JacksonDecoder turns
@@ -24,27 +25,37 @@ final class ExactScalars {
     private ExactScalars() {
     }
 
+    /** Serde's own (coercing) read of a scalar, used under {@link TolerantJson}. */
+    @FunctionalInterface
+    private interface TolerantRead<T> {
+        T read(Decoder decoder) throws IOException;
+    }
+
     /** Reads the value as one node (whatever its type), so the token type is known before any conversion. */
     private abstract static class Exact<T> implements Deserializer<T> {
+
+        private final TolerantRead<T> tolerant;
+        private final T primitiveDefault;
+
+        Exact(TolerantRead<T> tolerant, T primitiveDefault) {
+            this.tolerant = tolerant;
+            this.primitiveDefault = primitiveDefault;
+        }
 
         @Override
         public final T deserialize(Decoder decoder, DecoderContext context, Argument<? super T> type) throws IOException {
             if (TolerantJson.applies(context)) {
-                return tolerant(decoder);
+                return tolerant.read(decoder);
             }
             return exact(decoder.decodeNode());
         }
 
         @Override
         public T getDefaultValue(DecoderContext context, Argument<? super T> type) {
-            return type.isPrimitive() ? primitiveDefault() : null;
+            return type.isPrimitive() ? primitiveDefault : null;
         }
 
-        abstract T tolerant(Decoder decoder) throws IOException;
-
         abstract T exact(JsonNode node) throws JsonTypeException;
-
-        abstract T primitiveDefault();
     }
 
     /** Integral types: the node's number must come from an integer token and fit {@code [min, max]}. */
@@ -52,10 +63,13 @@ final class ExactScalars {
 
         private final long min;
         private final long max;
+        private final LongFunction<T> of;
 
-        ExactInteger(long min, long max) {
+        ExactInteger(long min, long max, LongFunction<T> of, TolerantRead<T> tolerant, T primitiveDefault) {
+            super(tolerant, primitiveDefault);
             this.min = min;
             this.max = max;
+            this.of = of;
         }
 
         @Override
@@ -64,10 +78,8 @@ final class ExactScalars {
             if (value.bitLength() >= 64 || value.longValue() < min || value.longValue() > max) {
                 throw new JsonTypeException("integer out of range");
             }
-            return of(value.longValue());
+            return of.apply(value.longValue());
         }
-
-        abstract T of(long value);
     }
 
     /** The integer a node holds, empty when it is no JSON integer (a fraction or exponent, a string, a boolean...). */
@@ -89,22 +101,7 @@ final class ExactScalars {
     @Primary
     static final class LongDeserializer extends ExactInteger<Long> {
         LongDeserializer() {
-            super(Long.MIN_VALUE, Long.MAX_VALUE);
-        }
-
-        @Override
-        Long of(long value) {
-            return value;
-        }
-
-        @Override
-        Long tolerant(Decoder decoder) throws IOException {
-            return decoder.decodeLong();
-        }
-
-        @Override
-        Long primitiveDefault() {
-            return 0L;
+            super(Long.MIN_VALUE, Long.MAX_VALUE, value -> value, Decoder::decodeLong, 0L);
         }
     }
 
@@ -112,22 +109,7 @@ final class ExactScalars {
     @Primary
     static final class IntegerDeserializer extends ExactInteger<Integer> {
         IntegerDeserializer() {
-            super(Integer.MIN_VALUE, Integer.MAX_VALUE);
-        }
-
-        @Override
-        Integer of(long value) {
-            return (int) value;
-        }
-
-        @Override
-        Integer tolerant(Decoder decoder) throws IOException {
-            return decoder.decodeInt();
-        }
-
-        @Override
-        Integer primitiveDefault() {
-            return 0;
+            super(Integer.MIN_VALUE, Integer.MAX_VALUE, value -> (int) value, Decoder::decodeInt, 0);
         }
     }
 
@@ -135,22 +117,7 @@ final class ExactScalars {
     @Primary
     static final class ShortDeserializer extends ExactInteger<Short> {
         ShortDeserializer() {
-            super(Short.MIN_VALUE, Short.MAX_VALUE);
-        }
-
-        @Override
-        Short of(long value) {
-            return (short) value;
-        }
-
-        @Override
-        Short tolerant(Decoder decoder) throws IOException {
-            return decoder.decodeShort();
-        }
-
-        @Override
-        Short primitiveDefault() {
-            return 0;
+            super(Short.MIN_VALUE, Short.MAX_VALUE, value -> (short) value, Decoder::decodeShort, (short) 0);
         }
     }
 
@@ -158,47 +125,30 @@ final class ExactScalars {
     @Primary
     static final class ByteDeserializer extends ExactInteger<Byte> {
         ByteDeserializer() {
-            super(Byte.MIN_VALUE, Byte.MAX_VALUE);
-        }
-
-        @Override
-        Byte of(long value) {
-            return (byte) value;
-        }
-
-        @Override
-        Byte tolerant(Decoder decoder) throws IOException {
-            return decoder.decodeByte();
-        }
-
-        @Override
-        Byte primitiveDefault() {
-            return 0;
+            super(Byte.MIN_VALUE, Byte.MAX_VALUE, value -> (byte) value, Decoder::decodeByte, (byte) 0);
         }
     }
 
     @Singleton
     @Primary
     static final class BigIntegerDeserializer extends Exact<BigInteger> {
+        BigIntegerDeserializer() {
+            super(Decoder::decodeBigInteger, null);
+        }
+
         @Override
         BigInteger exact(JsonNode node) throws JsonTypeException {
             return integral(node).orElseThrow(() -> new JsonTypeException("expected an integer"));
-        }
-
-        @Override
-        BigInteger tolerant(Decoder decoder) throws IOException {
-            return decoder.decodeBigInteger();
-        }
-
-        @Override
-        BigInteger primitiveDefault() {
-            return null;
         }
     }
 
     @Singleton
     @Primary
     static final class BooleanDeserializer extends Exact<Boolean> {
+        BooleanDeserializer() {
+            super(Decoder::decodeBoolean, false);
+        }
+
         @Override
         Boolean exact(JsonNode node) throws JsonTypeException {
             if (!node.isBoolean()) {
@@ -206,37 +156,21 @@ final class ExactScalars {
             }
             return node.getBooleanValue();
         }
-
-        @Override
-        Boolean tolerant(Decoder decoder) throws IOException {
-            return decoder.decodeBoolean();
-        }
-
-        @Override
-        Boolean primitiveDefault() {
-            return false;
-        }
     }
 
     @Singleton
     @Primary
     static final class StringDeserializer extends Exact<String> {
+        StringDeserializer() {
+            super(Decoder::decodeString, null);
+        }
+
         @Override
         String exact(JsonNode node) throws JsonTypeException {
             if (!node.isString()) {
                 throw new JsonTypeException("expected a string");
             }
             return node.getStringValue();
-        }
-
-        @Override
-        String tolerant(Decoder decoder) throws IOException {
-            return decoder.decodeString();
-        }
-
-        @Override
-        String primitiveDefault() {
-            return null;
         }
     }
 }
