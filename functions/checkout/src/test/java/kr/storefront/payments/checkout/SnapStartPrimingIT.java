@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.crac.test.CheckpointSimulator;
 import java.util.Map;
-import kr.storefront.payments.core.iamport.IamportPrimer;
-import kr.storefront.payments.core.priming.PrimingHttpClient;
 import kr.storefront.payments.http.testing.FunctionTestBed;
 import kr.storefront.payments.http.testing.HttpApiResponse;
+import kr.storefront.payments.iamport.client.IamportWarmUp;
+import kr.storefront.payments.snapstart.PrimingHttpClient;
 import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
@@ -54,7 +54,7 @@ class SnapStartPrimingIT {
         assertThat(sdkHttp.answeredOverLoopback() - overLoopbackBefore)
                 .as("requests the loopback responder answered: the SDK's and the i'mport client's").isGreaterThan(sdkRequests);
         assertThat(sdkHttp.loopbackOpen()).as("a loopback responder left running into the snapshot").isFalse();
-        assertThat(bed.bean(IamportPrimer.class).openConnections()).as("i'mport client connections left for the snapshot").isZero();
+        assertThat(bed.bean(IamportWarmUp.class).openConnections()).as("i'mport client connections left for the snapshot").isZero();
         assertThat(bed.sandbox().requests()).as("i'mport calls (token, prepare, ...) while priming").isEmpty();
         assertThat(bed.itemCount()).as("items in the table").isEqualTo(itemsBefore);
     }

@@ -19,13 +19,13 @@ import kr.storefront.payments.core.iamport.IamportAuthenticationException;
 import kr.storefront.payments.core.iamport.IamportProtocolException;
 import kr.storefront.payments.core.iamport.IamportRejectedException;
 import kr.storefront.payments.core.iamport.IamportUnavailableException;
-import kr.storefront.payments.core.json.JsonErrorPath;
 import kr.storefront.payments.core.idempotency.IdempotencyKeyReusedException;
+import kr.storefront.payments.core.json.JsonErrorPath;
 import kr.storefront.payments.core.secrets.SecretUnavailableException;
-import kr.storefront.payments.core.priming.Priming;
 import kr.storefront.payments.core.store.ConcurrentUpdateException;
 import kr.storefront.payments.core.store.InvalidCursorException;
 import kr.storefront.payments.core.store.StoreUnavailableException;
+import kr.storefront.payments.snapstart.Priming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -27,7 +27,7 @@ import kr.storefront.payments.core.rebill.RebillReport;
 import kr.storefront.payments.core.store.BillingKeyStore;
 import kr.storefront.payments.core.store.SubscriptionStore;
 import kr.storefront.payments.core.testing.MutableClock;
-import kr.storefront.payments.core.testing.SandboxContext;
+import kr.storefront.payments.iamport.client.testing.SandboxContext;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.TemplateTable;
 import kr.storefront.payments.testkit.iamport.Channel;

@@ -31,7 +31,7 @@ import kr.storefront.payments.core.store.ChargeAttemptStore;
 import kr.storefront.payments.core.store.OrderStore;
 import kr.storefront.payments.core.store.SubscriptionStore;
 import kr.storefront.payments.core.testing.MutableClock;
-import kr.storefront.payments.core.testing.SandboxContext;
+import kr.storefront.payments.iamport.client.testing.SandboxContext;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.iamport.Channel;
 import kr.storefront.payments.testkit.iamport.Endpoint;

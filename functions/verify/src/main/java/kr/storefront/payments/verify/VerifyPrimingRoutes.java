@@ -2,8 +2,8 @@ package kr.storefront.payments.verify;
 
 import jakarta.inject.Singleton;
 import java.util.List;
-import kr.storefront.payments.http.PrimingRoute;
-import kr.storefront.payments.http.PrimingRoutes;
+import kr.storefront.payments.snapstart.PrimingRoute;
+import kr.storefront.payments.snapstart.PrimingRoutes;
 
 /**
  * What verify routes through itself before a SnapStart snapshot: a redirect without ids, a PC

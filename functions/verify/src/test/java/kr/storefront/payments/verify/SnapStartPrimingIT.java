@@ -7,9 +7,9 @@ import java.util.Map;
 import kr.storefront.payments.core.checkout.CheckoutParams;
 import kr.storefront.payments.core.checkout.Device;
 import kr.storefront.payments.core.domain.OrderStatus;
-import kr.storefront.payments.core.iamport.IamportPrimer;
-import kr.storefront.payments.core.priming.PrimingHttpClient;
 import kr.storefront.payments.http.testing.HttpApiResponse;
+import kr.storefront.payments.iamport.client.IamportWarmUp;
+import kr.storefront.payments.snapstart.PrimingHttpClient;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
 import kr.storefront.payments.testkit.iamport.WindowOutcome;
@@ -57,7 +57,7 @@ class SnapStartPrimingIT {
         assertThat(sdkHttp.answeredInProcess() - answeredBefore).isGreaterThan(10);
         assertThat(sdkHttp.answeredOverLoopback() - overLoopbackBefore).as("requests through the real transports").isGreaterThan(10);
         assertThat(sdkHttp.loopbackOpen()).as("a loopback responder left running into the snapshot").isFalse();
-        assertThat(verify.bed.bean(IamportPrimer.class).openConnections()).as("i'mport client connections left for the snapshot").isZero();
+        assertThat(verify.bed.bean(IamportWarmUp.class).openConnections()).as("i'mport client connections left for the snapshot").isZero();
         assertThat(verify.bed.sandbox().requests()).as("i'mport calls while priming").isEmpty();
         assertThat(verify.bed.itemCount()).as("items (webhook records included) in the table").isEqualTo(itemsBefore);
     }
