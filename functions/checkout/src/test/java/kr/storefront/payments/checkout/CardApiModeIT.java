@@ -53,7 +53,7 @@ class CardApiModeIT {
     @Test
     void apiMode_offByDefault_refusesCardData(AwsEmulator emulator) {
         try (FunctionTestBed defaults = CheckoutTestSupport.start(emulator, Map.of())) {
-            HttpApiResponse response = defaults.invoke(HttpApiEvent.fromResource("events/billing-keys-card.json"));
+            HttpApiResponse response = defaults.invoke(HttpApiEvent.fromSample("checkout-billing-keys-card.json"));
 
             assertThat(response.status()).isEqualTo(403);
             assertThat(response.errorCode()).isEqualTo("feature_disabled");
@@ -155,7 +155,7 @@ class CardApiModeIT {
 
     @Test
     void pay_onetime_isPaidAndConfirmed() {
-        HttpApiResponse response = bed.invoke(HttpApiEvent.fromResource("events/payments-card.json").signedInAs(customer()));
+        HttpApiResponse response = bed.invoke(HttpApiEvent.fromSample("checkout-payments-card.json").signedInAs(customer()));
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();

@@ -47,7 +47,7 @@ class CatalogIT {
 
     @Test
     void upsertedPrice_isWhatTheNextOrderCharges() {
-        HttpApiResponse upsert = bed.invoke(HttpApiEvent.fromResource("events/admin-product-put.json").body(
+        HttpApiResponse upsert = bed.invoke(HttpApiEvent.fromSample("checkout-admin-product-put.json").body(
                 "{\"name\":\"Coffee beans 1kg\",\"price\":21000,\"active\":true}"));
 
         JsonNode order = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders")
@@ -55,14 +55,14 @@ class CatalogIT {
 
         assertThat(upsert.status()).isEqualTo(200);
         assertThat(order.path("amount").asLong()).isEqualTo(42_000);
-        bed.invoke(HttpApiEvent.fromResource("events/admin-product-put.json")); // restore 18,000
+        bed.invoke(HttpApiEvent.fromSample("checkout-admin-product-put.json")); // restore 18,000
     }
 
     @Test
     void digitalProduct_isUpsertedAndListedAsDigital_andProductsAreNotDigitalByDefault() {
         HttpApiResponse digital = bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/products/EBOOK")
                 .signedByIam("arn:aws:iam::123456789012:user/admin").body("{\"name\":\"E-book\",\"price\":9000,\"active\":true,\"digital\":true}"));
-        HttpApiResponse physical = bed.invoke(HttpApiEvent.fromResource("events/admin-product-put.json"));
+        HttpApiResponse physical = bed.invoke(HttpApiEvent.fromSample("checkout-admin-product-put.json"));
 
         assertThat(digital.json().path("digital").asBoolean()).isTrue();
         assertThat(physical.json().path("digital").isBoolean()).isTrue();
@@ -71,8 +71,8 @@ class CatalogIT {
 
     @Test
     void planUpsert_andPublicListing() {
-        HttpApiResponse upsert = bed.invoke(HttpApiEvent.fromResource("events/admin-plan-put.json"));
-        JsonNode plans = bed.invoke(HttpApiEvent.fromResource("events/plans-list.json")).json();
+        HttpApiResponse upsert = bed.invoke(HttpApiEvent.fromSample("checkout-admin-plan-put.json"));
+        JsonNode plans = bed.invoke(HttpApiEvent.fromSample("checkout-plans-list.json")).json();
 
         assertThat(upsert.status()).isEqualTo(200);
         assertThat(plans.path("items")).anySatisfy(plan -> {

@@ -65,7 +65,7 @@ class CustomerRoutesIT {
 
     @Test
     void billingWindow_fromTheFixture_kakaopayShowsAndChargesNothingByDefault() {
-        HttpApiResponse response = bed.invoke(HttpApiEvent.fromResource("events/billing-keys-create.json"));
+        HttpApiResponse response = bed.invoke(HttpApiEvent.fromSample("checkout-billing-keys-create.json"));
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();

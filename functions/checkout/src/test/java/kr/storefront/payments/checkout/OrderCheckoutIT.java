@@ -43,7 +43,7 @@ class OrderCheckoutIT {
 
     @Test
     void pgs_listsEveryEnabledPg_andRequiresPgWhenSeveral() {
-        JsonNode listing = bed.invoke(HttpApiEvent.fromResource("events/pgs-list.json")).json();
+        JsonNode listing = bed.invoke(HttpApiEvent.fromSample("checkout-pgs-list.json")).json();
 
         assertThat(listing.path("pg_required").asBoolean()).isTrue();
         assertThat(listing.path("default_pg").isMissingNode()).isTrue();
@@ -72,7 +72,7 @@ class OrderCheckoutIT {
 
     @Test
     void order_fromTheFixture_givesExactRequestPayParams_pricedFromTheCatalog() {
-        HttpApiResponse response = bed.invoke(HttpApiEvent.fromResource("events/orders-create.json").header("idempotency-key", key()));
+        HttpApiResponse response = bed.invoke(HttpApiEvent.fromSample("checkout-orders-create.json").header("idempotency-key", key()));
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();

@@ -3,11 +3,13 @@ package kr.storefront.payments.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import kr.storefront.payments.http.testing.DeployedHandler;
 import kr.storefront.payments.http.testing.FunctionTestBed;
 import kr.storefront.payments.http.testing.HttpApiResponse;
+import kr.storefront.payments.testkit.SampleEvents;
+import kr.storefront.payments.testkit.SampleEvents.Sample;
 import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
@@ -17,10 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The root {@code events/checkout-*.json} files, run as {@code sam local invoke CheckoutFunction -e} would. */
+/** The root {@code events/} files of CheckoutFunction ({@link SampleEvents}), run as {@code sam local invoke CheckoutFunction -e} would. */
 @ExtendWith(AwsEmulatorExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleEventsIT {
@@ -40,30 +41,16 @@ class SampleEventsIT {
         bed.close();
     }
 
-    static Stream<Arguments> samples() {
-        return Stream.of(
-                Arguments.of("checkout-pgs-list.json", 200),
-                Arguments.of("checkout-products-list.json", 200),
-                Arguments.of("checkout-plans-list.json", 200),
-                Arguments.of("checkout-orders-create.json", 200),
-                Arguments.of("checkout-billing-keys-create.json", 200),
-                Arguments.of("checkout-billing-keys-list.json", 200),
-                Arguments.of("checkout-billing-keys-delete.json", 404),
-                Arguments.of("checkout-billing-keys-card.json", 403),
-                Arguments.of("checkout-payments-card.json", 403),
-                Arguments.of("checkout-subscriptions-create.json", 400),
-                Arguments.of("checkout-subscriptions-list.json", 200),
-                Arguments.of("checkout-subscriptions-cancel.json", 404),
-                Arguments.of("checkout-admin-product-put.json", 200),
-                Arguments.of("checkout-admin-plan-put.json", 200));
+    static List<Sample> samples() {
+        return SampleEvents.of(SampleEvents.CHECKOUT);
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void sampleEvent_runsThroughTheDeployedHandler(String file, int expectedStatus) {
-        HttpApiResponse response = deployed.invokeSample(file);
+    void sampleEvent_runsThroughTheDeployedHandler(Sample sample) {
+        HttpApiResponse response = deployed.invokeSample(sample.file());
 
-        assertThat(response.status()).as(response.body()).isEqualTo(expectedStatus);
+        assertThat(response.status()).as(response.body()).isEqualTo(sample.status());
     }
 
     @Test
@@ -73,10 +60,5 @@ class SampleEventsIT {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(bed.context().containsBean(Context.class)).as("the invocation's Lambda Context as a bean").isFalse();
-    }
-
-    @Test
-    void everySampleEvent_isCoveredAndMatchesItsTestFixture() {
-        DeployedHandler.assertSamplesMatchFixtures("checkout-", samples().map(a -> (String) a.get()[0]).toList());
     }
 }

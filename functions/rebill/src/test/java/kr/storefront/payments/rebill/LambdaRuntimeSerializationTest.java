@@ -8,11 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.ServiceLoader;
 import kr.storefront.payments.core.rebill.RebillReport;
+import kr.storefront.payments.testkit.SampleEvents;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,10 +31,8 @@ class LambdaRuntimeSerializationTest {
 
     @Test
     void schedulerInput_isReadByTheRuntimesSerializer() throws IOException {
-        Path events = Path.of(System.getProperty("user.dir")).resolve("../../events/rebill-scheduled.json").normalize();
-
         RebillTrigger trigger;
-        try (InputStream in = Files.newInputStream(events)) {
+        try (InputStream in = Files.newInputStream(SampleEvents.path("rebill-scheduled.json"))) {
             trigger = runtimeSerializer().fromJson(in, RebillTrigger.class);
         }
 

@@ -7,7 +7,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import java.util.Map;
 import kr.storefront.payments.core.testing.Secrets;
+import kr.storefront.payments.testkit.SampleEvents;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.iamport.MerchantCredentials;
 import kr.storefront.payments.core.rebill.RebillReport;
@@ -26,7 +26,8 @@ class RebillHandlerIT extends RebillTestSupport {
 
     @Test
     void eventsFile_isTheSchedulerInput_andItsTimeIsReported() throws IOException {
-        RebillTrigger trigger = bed.context.getBean(JsonMapper.class).readValue(Files.readAllBytes(eventsFile()), RebillTrigger.class);
+        RebillTrigger trigger = bed.context.getBean(JsonMapper.class)
+                .readValue(Files.readAllBytes(SampleEvents.path("rebill-scheduled.json")), RebillTrigger.class);
 
         RebillReport report = bed.handler.handleRequest(trigger, new RebillTestBed.StubLambdaContext(Duration.ofMinutes(15)));
 
@@ -100,16 +101,5 @@ class RebillHandlerIT extends RebillTestSupport {
         assertThatThrownBy(() -> bed.handler.execute(new RebillTrigger("<aws.scheduler.scheduled-time>", null, "1")))
                 .isInstanceOf(InvalidTriggerException.class).hasMessageContaining("scheduled_time");
         assertThat(bed.againCalls()).isEmpty();
-    }
-
-    /** {@code events/rebill-scheduled.json} at the repository root, for {@code sam local invoke}. */
-    private static Path eventsFile() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("events/rebill-scheduled.json");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("events/rebill-scheduled.json not found");
     }
 }

@@ -5,22 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import kr.storefront.payments.http.testing.DeployedHandler;
 import kr.storefront.payments.http.testing.HttpApiResponse;
+import kr.storefront.payments.testkit.SampleEvents;
+import kr.storefront.payments.testkit.SampleEvents.Sample;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The root {@code events/verify-*.json} files, run as {@code sam local invoke VerifyFunction -e} would.
+ * The root {@code events/} files of VerifyFunction ({@link SampleEvents}), run as {@code sam local invoke VerifyFunction -e} would.
  * Their ids name no payment the sandbox knows, so each route answers its "unknown" case.
  */
 @ExtendWith(AwsEmulatorExtension.class)
@@ -44,29 +43,20 @@ class SampleEventsIT {
         verify.close();
     }
 
-    static Stream<Arguments> samples() {
-        return Stream.of(
-                Arguments.of("verify-redirect.json", 302),
-                Arguments.of("verify-confirm.json", 404),
-                Arguments.of("verify-webhook-json.json", 404),
-                Arguments.of("verify-webhook-form.json", 404));
+    static List<Sample> samples() {
+        return SampleEvents.of(SampleEvents.VERIFY);
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void sampleEvent_runsThroughTheDeployedHandler(String file, int expectedStatus) {
-        HttpApiResponse response = deployed.invokeSample(file);
+    void sampleEvent_runsThroughTheDeployedHandler(Sample sample) {
+        HttpApiResponse response = deployed.invokeSample(sample.file());
 
-        assertThat(response.status()).as(response.body()).isEqualTo(expectedStatus);
-        if (expectedStatus == 302) {
+        assertThat(response.status()).as(response.body()).isEqualTo(sample.status());
+        if (sample.status() == 302) {
             assertThat(response.header("Location")).isEqualTo(VerifyTestSupport.FAILURE + "&status=invalid");
         } else {
             assertThat(response.errorCode()).isEqualTo("not_found");
         }
-    }
-
-    @Test
-    void everySampleEvent_isCoveredAndMatchesItsTestFixture() {
-        DeployedHandler.assertSamplesMatchFixtures("verify-", samples().map(a -> (String) a.get()[0]).toList());
     }
 }

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,12 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import kr.storefront.payments.testkit.SampleEvents;
 
 /**
  * API Gateway HTTP API (payload 2.0) events as API Gateway builds them: after the authorizer
  * (JWT claims or IAM identity), with the body base64-encoded when asked. Used by function tests
- * and by the local stack, which plays API Gateway in front of the functions. Fixtures are JSON
- * files under {@code src/test/resources/events/}, the same shape {@code sam local invoke -e} takes.
+ * and by the local stack, which plays API Gateway in front of the functions. Fixtures are the
+ * repository's {@code events/} files ({@link SampleEvents}), the ones {@code sam local invoke -e} takes.
  */
 public final class HttpApiEvent {
 
@@ -33,13 +33,10 @@ public final class HttpApiEvent {
         this.event = event;
     }
 
-    /** A fixture from the test classpath, e.g. {@code events/orders-create.json}. */
-    public static HttpApiEvent fromResource(String resource) {
-        try (InputStream in = HttpApiEvent.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + resource);
-            }
-            APIGatewayV2HTTPEvent event = JSON.readValue(in, APIGatewayV2HTTPEvent.class);
+    /** A file of the repository's {@code events/}, e.g. {@code checkout-orders-create.json}, with a fresh request id. */
+    public static HttpApiEvent fromSample(String file) {
+        try {
+            APIGatewayV2HTTPEvent event = JSON.readValue(SampleEvents.path(file).toFile(), APIGatewayV2HTTPEvent.class);
             event.getRequestContext().setRequestId(UUID.randomUUID().toString());
             return new HttpApiEvent(event);
         } catch (IOException e) {
