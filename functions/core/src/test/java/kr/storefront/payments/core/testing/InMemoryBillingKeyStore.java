@@ -1,0 +1,45 @@
+package kr.storefront.payments.core.testing;
+
+import io.micronaut.core.annotation.Nullable;
+import java.util.Optional;
+import kr.storefront.payments.core.domain.BillingKey;
+import kr.storefront.payments.core.store.BillingKeyStore;
+import kr.storefront.payments.core.store.Page;
+
+/** {@link BillingKeyStore} in memory: keys per customer, listed in customer_uid order, a cursor valid for one customer only. */
+public final class InMemoryBillingKeyStore extends InMemoryVersionedStore<BillingKey> implements BillingKeyStore {
+
+    public InMemoryBillingKeyStore() {
+        super("billingKeys", BillingKeyStore.class);
+    }
+
+    @Override
+    public Optional<BillingKey> find(String customerId, String customerUid) {
+        return find("find", primaryKey(customerId, customerUid));
+    }
+
+    @Override
+    public Page<BillingKey> listByCustomer(String customerId, @Nullable String cursor, int limit) {
+        return query("listByCustomer", "CUSTOMER#" + customerId + "/BILLINGKEY#", key -> key.customerId().equals(customerId),
+                BillingKey::customerUid, cursor, limit);
+    }
+
+    @Override
+    String key(BillingKey key) {
+        return primaryKey(key.customerId(), key.customerUid());
+    }
+
+    @Override
+    long version(BillingKey key) {
+        return key.version();
+    }
+
+    @Override
+    BillingKey storedAt(BillingKey key, long version) {
+        return StoredForm.billingKey(key, version);
+    }
+
+    private static String primaryKey(String customerId, String customerUid) {
+        return customerId + "\n" + customerUid;
+    }
+}

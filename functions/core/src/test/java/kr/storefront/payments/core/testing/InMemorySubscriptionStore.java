@@ -1,0 +1,62 @@
+package kr.storefront.payments.core.testing;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.util.Optional;
+import kr.storefront.payments.core.domain.Subscription;
+import kr.storefront.payments.core.store.Page;
+import kr.storefront.payments.core.store.SubscriptionStore;
+
+/**
+ * {@link SubscriptionStore} in memory. {@link #findDue} reads what the real due index holds (scheduled subscriptions,
+ * see {@link Subscription#isScheduled()}) by {@code <next_charge_at to the millisecond>#<id>}; unlike the real index
+ * it is never stale, so a test of "re-read before acting" has to make the staleness itself (e.g. by a {@link #seed}).
+ */
+public final class InMemorySubscriptionStore extends InMemoryVersionedStore<Subscription> implements SubscriptionStore {
+
+    public InMemorySubscriptionStore() {
+        super("subscriptions", SubscriptionStore.class);
+    }
+
+    @Override
+    public Optional<Subscription> find(String customerId, String subscriptionId) {
+        return find("find", primaryKey(customerId, subscriptionId));
+    }
+
+    @Override
+    public Page<Subscription> listByCustomer(String customerId, @Nullable String cursor, int limit) {
+        return query("listByCustomer", "CUSTOMER#" + customerId + "/SUBSCRIPTION#",
+                subscription -> subscription.customerId().equals(customerId), Subscription::id, cursor, limit);
+    }
+
+    @Override
+    public Page<Subscription> findDue(Instant now, @Nullable String cursor, int limit) {
+        // "<time>#<id>" <= "<now>#\uffff" takes every item due at or before now, as the real query does
+        String bound = SortableTime.of(now) + "#\uffff";
+        return query("findDue", "SUBSCRIPTION#DUE", subscription -> subscription.isScheduled() && dueKey(subscription).compareTo(bound) <= 0,
+                InMemorySubscriptionStore::dueKey, cursor, limit);
+    }
+
+    @Override
+    String key(Subscription subscription) {
+        return primaryKey(subscription.customerId(), subscription.id());
+    }
+
+    @Override
+    long version(Subscription subscription) {
+        return subscription.version();
+    }
+
+    @Override
+    Subscription storedAt(Subscription subscription, long version) {
+        return StoredForm.subscription(subscription, version);
+    }
+
+    private static String primaryKey(String customerId, String subscriptionId) {
+        return customerId + "\n" + subscriptionId;
+    }
+
+    private static String dueKey(Subscription subscription) {
+        return SortableTime.of(subscription.nextChargeAt()) + "#" + subscription.id();
+    }
+}
