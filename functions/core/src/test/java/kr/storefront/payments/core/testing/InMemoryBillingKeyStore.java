@@ -15,7 +15,7 @@ public final class InMemoryBillingKeyStore extends InMemoryVersionedStore<Billin
 
     @Override
     public Optional<BillingKey> find(String customerId, String customerUid) {
-        return find("find", primaryKey(customerId, customerUid));
+        return lookup("find", primaryKey(customerId, customerUid));
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class InMemoryChargeAttemptStore extends InMemoryVersionedStore<Cha
 
     @Override
     public Optional<ChargeAttempt> find(String customerId, String subscriptionId, int period, int attempt) {
-        return find("find", primaryKey(customerId, subscriptionId, period, attempt));
+        return lookup("find", primaryKey(customerId, subscriptionId, period, attempt));
     }
 
     @Override

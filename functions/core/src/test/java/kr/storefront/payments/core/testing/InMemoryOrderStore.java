@@ -23,7 +23,7 @@ public final class InMemoryOrderStore extends InMemoryVersionedStore<Order> impl
 
     @Override
     public Optional<Order> find(String merchantUid) {
-        return find("find", merchantUid);
+        return lookup("find", merchantUid);
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class InMemorySubscriptionStore extends InMemoryVersionedStore<Subs
 
     @Override
     public Optional<Subscription> find(String customerId, String subscriptionId) {
-        return find("find", primaryKey(customerId, subscriptionId));
+        return lookup("find", primaryKey(customerId, subscriptionId));
     }
 
     @Override

@@ -88,7 +88,7 @@ public abstract class InMemoryVersionedStore<T> {
         return faults;
     }
 
-    synchronized Optional<T> find(String operation, String key) {
+    synchronized Optional<T> lookup(String operation, String key) {
         faults.beforeCall(operation);
         return Optional.ofNullable(stored.get(key));
     }

@@ -1,0 +1,23 @@
+package kr.storefront.payments.core.store.dynamo;
+
+import kr.storefront.payments.core.confirm.WebhookLog;
+import kr.storefront.payments.core.testing.contract.WebhookLogContract;
+import kr.storefront.payments.testkit.aws.AwsEmulator;
+import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The {@link WebhookLogContract} on the emulator. */
+@ExtendWith(AwsEmulatorExtension.class)
+class DynamoWebhookLogIT extends WebhookLogContract {
+
+    private final AwsEmulator emulator;
+
+    DynamoWebhookLogIT(AwsEmulator emulator) {
+        this.emulator = emulator;
+    }
+
+    @Override
+    protected WebhookLog newLog() {
+        return new DynamoWebhookLog(StoreFixtures.freshTable(emulator));
+    }
+}
