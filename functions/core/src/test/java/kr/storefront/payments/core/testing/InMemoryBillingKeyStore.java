@@ -20,8 +20,9 @@ public final class InMemoryBillingKeyStore extends InMemoryVersionedStore<Billin
 
     @Override
     public Page<BillingKey> listByCustomer(String customerId, @Nullable String cursor, int limit) {
-        return query("listByCustomer", "CUSTOMER#" + customerId + "/BILLINGKEY#", key -> key.customerId().equals(customerId),
-                BillingKey::customerUid, cursor, limit);
+        // the customer's partition, as in the table: a cursor of another customer's list is refused
+        return query("listByCustomer", "CUSTOMER#" + customerId, key -> key.customerId().equals(customerId),
+                key -> "BILLINGKEY#" + key.customerUid(), cursor, limit);
     }
 
     @Override

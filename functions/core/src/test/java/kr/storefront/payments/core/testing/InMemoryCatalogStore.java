@@ -23,6 +23,12 @@ public final class InMemoryCatalogStore implements CatalogStore {
     /** DynamoDB's BatchGetItem limit, which the real store enforces. */
     private static final int MAX_SKUS = 100;
 
+    /**
+     * Products and plans share one partition in the real table, so a cursor of either list is accepted by the other
+     * (resuming after its key, which sorts all plans before all products); the fake keys them the same way.
+     */
+    private static final String CATALOG = "CATALOG";
+
     private final Map<String, Product> products = new HashMap<>();
     private final Map<String, Plan> plans = new HashMap<>();
     private final StoreFaults faults = new StoreFaults("catalog", CatalogStore.class);
@@ -62,13 +68,13 @@ public final class InMemoryCatalogStore implements CatalogStore {
     @Override
     public synchronized Page<Product> listProducts(@Nullable String cursor, int limit) {
         faults.beforeCall("listProducts");
-        return PageCursors.page("CATALOG/PRODUCT#", products.values(), Product::sku, cursor, limit);
+        return PageCursors.page(CATALOG, products.values(), product -> "PRODUCT#" + product.sku(), cursor, limit);
     }
 
     @Override
     public synchronized Page<Plan> listPlans(@Nullable String cursor, int limit) {
         faults.beforeCall("listPlans");
-        return PageCursors.page("CATALOG/PLAN#", plans.values(), Plan::id, cursor, limit);
+        return PageCursors.page(CATALOG, plans.values(), plan -> "PLAN#" + plan.id(), cursor, limit);
     }
 
     /** Every product stored, in SKU order (no faults apply). */

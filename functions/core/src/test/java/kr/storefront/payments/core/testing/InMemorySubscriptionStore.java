@@ -25,8 +25,8 @@ public final class InMemorySubscriptionStore extends InMemoryVersionedStore<Subs
 
     @Override
     public Page<Subscription> listByCustomer(String customerId, @Nullable String cursor, int limit) {
-        return query("listByCustomer", "CUSTOMER#" + customerId + "/SUBSCRIPTION#",
-                subscription -> subscription.customerId().equals(customerId), Subscription::id, cursor, limit);
+        return query("listByCustomer", "CUSTOMER#" + customerId, subscription -> subscription.customerId().equals(customerId),
+                subscription -> "SUBSCRIPTION#" + subscription.id(), cursor, limit);
     }
 
     @Override

@@ -14,8 +14,9 @@ import kr.storefront.payments.core.store.StoreUnavailableException;
 /**
  * Paging as a DynamoDB Query pages: items in sort-key order, resuming strictly after the cursor's key, and a cursor on
  * every full page, even when nothing follows (DynamoDB returns a LastEvaluatedKey whenever the limit stopped it, so
- * callers must expect a last page that is empty). Cursors are opaque, name the list they came from, and are refused
- * for any other list, like the real store's.
+ * callers must expect a last page that is empty). Cursors are opaque and name the partition they came from: one of
+ * another partition is refused, like the real store's, while lists sharing a partition accept each other's (as in
+ * DynamoDB, where the cursor is a key of that partition).
  */
 final class PageCursors {
 
@@ -26,9 +27,10 @@ final class PageCursors {
     }
 
     /**
-     * @param list       names the query: a cursor is only accepted by a query with the same name
+     * @param list       names the partition read (as the table's: {@code CUSTOMER#<id>}, {@code ORDER#OPEN}, ...):
+     *                   a cursor is only accepted by a query of the same partition
      * @param candidates every item matching the query, in any order
-     * @param sortKey    the item's key within the query, unique per item
+     * @param sortKey    the item's sort key within the partition (as the table's), unique per item
      */
     static <T> Page<T> page(String list, Collection<T> candidates, Function<T, String> sortKey, @Nullable String cursor,
                             int limit) {

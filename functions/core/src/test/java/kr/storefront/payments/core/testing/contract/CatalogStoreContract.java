@@ -85,13 +85,8 @@ public abstract class CatalogStoreContract {
     }
 
     @Test
-    void listProducts_withAPlansCursor_isRefused() {
-        store.save(plan("plan-a"));
-        store.save(plan("plan-b"));
-        String plansCursor = store.listPlans(null, 1).nextCursor();
-
-        assertThat(plansCursor).isNotNull();
-        assertThatThrownBy(() -> store.listProducts(plansCursor, 1)).isInstanceOf(InvalidCursorException.class);
+    void listProducts_withAMalformedCursor_isRefused() {
+        assertThatThrownBy(() -> store.listProducts("not-base64!!", 1)).isInstanceOf(InvalidCursorException.class);
     }
 
     private static Product product(String sku, long price) {
