@@ -10,12 +10,13 @@ import kr.storefront.payments.core.store.Page;
 public final class InMemoryBillingKeyStore extends InMemoryVersionedStore<BillingKey> implements BillingKeyStore {
 
     public InMemoryBillingKeyStore() {
-        super("billingKeys", BillingKeyStore.class);
+        super("billingKeys", BillingKeyStore.class, stored -> keyOf(stored.customerId(), stored.customerUid()), BillingKey::version,
+                StoredForm::billingKey);
     }
 
     @Override
     public Optional<BillingKey> find(String customerId, String customerUid) {
-        return lookup("find", primaryKey(customerId, customerUid));
+        return lookup("find", keyOf(customerId, customerUid));
     }
 
     @Override
@@ -23,24 +24,5 @@ public final class InMemoryBillingKeyStore extends InMemoryVersionedStore<Billin
         // the customer's partition, as in the table: a cursor of another customer's list is refused
         return query("listByCustomer", "CUSTOMER#" + customerId, key -> key.customerId().equals(customerId),
                 key -> "BILLINGKEY#" + key.customerUid(), cursor, limit);
-    }
-
-    @Override
-    String key(BillingKey key) {
-        return primaryKey(key.customerId(), key.customerUid());
-    }
-
-    @Override
-    long version(BillingKey key) {
-        return key.version();
-    }
-
-    @Override
-    BillingKey storedAt(BillingKey key, long version) {
-        return StoredForm.billingKey(key, version);
-    }
-
-    private static String primaryKey(String customerId, String customerUid) {
-        return customerId + "\n" + customerUid;
     }
 }

@@ -15,12 +15,14 @@ import kr.storefront.payments.core.store.Page;
 public final class InMemoryChargeAttemptStore extends InMemoryVersionedStore<ChargeAttempt> implements ChargeAttemptStore {
 
     public InMemoryChargeAttemptStore() {
-        super("chargeAttempts", ChargeAttemptStore.class);
+        super("chargeAttempts", ChargeAttemptStore.class,
+                stored -> keyOf(stored.customerId(), stored.subscriptionId(), stored.period(), stored.attempt()), ChargeAttempt::version,
+                StoredForm::attempt);
     }
 
     @Override
     public Optional<ChargeAttempt> find(String customerId, String subscriptionId, int period, int attempt) {
-        return lookup("find", primaryKey(customerId, subscriptionId, period, attempt));
+        return lookup("find", keyOf(customerId, subscriptionId, period, attempt));
     }
 
     @Override
@@ -37,24 +39,5 @@ public final class InMemoryChargeAttemptStore extends InMemoryVersionedStore<Cha
     public Page<ChargeAttempt> findUnresolved(@Nullable String cursor, int limit) {
         return query("findUnresolved", "CHARGE#UNRESOLVED", attempt -> attempt.state().needsReconciliation(),
                 attempt -> SortableTime.of(attempt.updatedAt()) + "#" + attempt.merchantUid(), cursor, limit);
-    }
-
-    @Override
-    String key(ChargeAttempt attempt) {
-        return primaryKey(attempt.customerId(), attempt.subscriptionId(), attempt.period(), attempt.attempt());
-    }
-
-    @Override
-    long version(ChargeAttempt attempt) {
-        return attempt.version();
-    }
-
-    @Override
-    ChargeAttempt storedAt(ChargeAttempt attempt, long version) {
-        return StoredForm.attempt(attempt, version);
-    }
-
-    private static String primaryKey(String customerId, String subscriptionId, int period, int attempt) {
-        return customerId + "\n" + subscriptionId + "\n" + period + "\n" + attempt;
     }
 }

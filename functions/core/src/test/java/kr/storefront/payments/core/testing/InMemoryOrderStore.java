@@ -18,7 +18,7 @@ public final class InMemoryOrderStore extends InMemoryVersionedStore<Order> impl
     private static final String OPEN_ORDERS = "ORDER#OPEN";
 
     public InMemoryOrderStore() {
-        super("orders", OrderStore.class);
+        super("orders", OrderStore.class, Order::merchantUid, Order::version, StoredForm::order);
     }
 
     @Override
@@ -41,21 +41,6 @@ public final class InMemoryOrderStore extends InMemoryVersionedStore<Order> impl
         return query("findOpenCreatedBetween", OPEN_ORDERS, order -> order.status().isOpen()
                         && openKey(order).compareTo(lower) >= 0 && openKey(order).compareTo(upper) <= 0,
                 InMemoryOrderStore::openKey, cursor, limit);
-    }
-
-    @Override
-    String key(Order order) {
-        return order.merchantUid();
-    }
-
-    @Override
-    long version(Order order) {
-        return order.version();
-    }
-
-    @Override
-    Order storedAt(Order order, long version) {
-        return StoredForm.order(order, version);
     }
 
     private static String openKey(Order order) {

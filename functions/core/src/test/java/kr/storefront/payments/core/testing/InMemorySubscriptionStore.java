@@ -15,12 +15,13 @@ import kr.storefront.payments.core.store.SubscriptionStore;
 public final class InMemorySubscriptionStore extends InMemoryVersionedStore<Subscription> implements SubscriptionStore {
 
     public InMemorySubscriptionStore() {
-        super("subscriptions", SubscriptionStore.class);
+        super("subscriptions", SubscriptionStore.class, stored -> keyOf(stored.customerId(), stored.id()), Subscription::version,
+                StoredForm::subscription);
     }
 
     @Override
     public Optional<Subscription> find(String customerId, String subscriptionId) {
-        return lookup("find", primaryKey(customerId, subscriptionId));
+        return lookup("find", keyOf(customerId, subscriptionId));
     }
 
     @Override
@@ -35,25 +36,6 @@ public final class InMemorySubscriptionStore extends InMemoryVersionedStore<Subs
         String bound = SortableTime.of(now) + "#\uffff";
         return query("findDue", "SUBSCRIPTION#DUE", subscription -> subscription.isScheduled() && dueKey(subscription).compareTo(bound) <= 0,
                 InMemorySubscriptionStore::dueKey, cursor, limit);
-    }
-
-    @Override
-    String key(Subscription subscription) {
-        return primaryKey(subscription.customerId(), subscription.id());
-    }
-
-    @Override
-    long version(Subscription subscription) {
-        return subscription.version();
-    }
-
-    @Override
-    Subscription storedAt(Subscription subscription, long version) {
-        return StoredForm.subscription(subscription, version);
-    }
-
-    private static String primaryKey(String customerId, String subscriptionId) {
-        return customerId + "\n" + subscriptionId;
     }
 
     private static String dueKey(Subscription subscription) {

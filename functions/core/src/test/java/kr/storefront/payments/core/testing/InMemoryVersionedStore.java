@@ -2,12 +2,16 @@ package kr.storefront.payments.core.testing;
 
 import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import kr.storefront.payments.core.store.Page;
 import kr.storefront.payments.core.store.WriteResult;
 
@@ -27,19 +31,27 @@ public abstract class InMemoryVersionedStore<T> {
     private final Map<String, T> stored = new LinkedHashMap<>();
     private final List<T> writes = new ArrayList<>();
     private final StoreFaults faults;
+    private final Function<T, String> key;
+    private final ToLongFunction<T> version;
+    private final BiFunction<T, Long, T> storedAt;
 
-    InMemoryVersionedStore(String name, Class<?> port) {
+    /**
+     * @param key      the item's primary key, unique within the store
+     * @param version  the version a value was read at (0 for a new value)
+     * @param storedAt a value as the store gives it back at a version
+     */
+    InMemoryVersionedStore(String name, Class<?> port, Function<T, String> key, ToLongFunction<T> version,
+                           BiFunction<T, Long, T> storedAt) {
         this.faults = new StoreFaults(name, port);
+        this.key = key;
+        this.version = version;
+        this.storedAt = storedAt;
     }
 
-    /** The item's primary key, unique within the store. */
-    abstract String key(T value);
-
-    /** The version {@code value} was read at (0 for a new value). */
-    abstract long version(T value);
-
-    /** {@code value} as the store gives it back at {@code version}. */
-    abstract T storedAt(T value, long version);
+    /** A primary key made of several parts. */
+    static String keyOf(Object... parts) {
+        return Arrays.stream(parts).map(String::valueOf).collect(Collectors.joining("\n"));
+    }
 
     public synchronized WriteResult<T> insert(T value) {
         faults.beforeCall("insert");
@@ -53,7 +65,7 @@ public abstract class InMemoryVersionedStore<T> {
 
     public synchronized WriteResult<T> update(T changed) {
         faults.beforeCall("update");
-        long readAt = version(changed);
+        long readAt = version.applyAsLong(changed);
         if (!isAt(changed, readAt)) {
             return conflict(changed);
         }
@@ -69,8 +81,8 @@ public abstract class InMemoryVersionedStore<T> {
      * @return what is now stored
      */
     public synchronized T seed(T value) {
-        T seeded = storedAt(value, Math.max(1, version(value)));
-        stored.put(key(seeded), seeded);
+        T seeded = storedAt.apply(value, Math.max(1, version.applyAsLong(value)));
+        stored.put(key.apply(seeded), seeded);
         return seeded;
     }
 
@@ -88,9 +100,9 @@ public abstract class InMemoryVersionedStore<T> {
         return faults;
     }
 
-    synchronized Optional<T> lookup(String operation, String key) {
+    synchronized Optional<T> lookup(String operation, String primaryKey) {
         faults.beforeCall(operation);
-        return Optional.ofNullable(stored.get(key));
+        return Optional.ofNullable(stored.get(primaryKey));
     }
 
     /** One page of the stored values matching {@code filter}, in {@code sortKey} order (see {@link PageCursors}). */
@@ -102,24 +114,24 @@ public abstract class InMemoryVersionedStore<T> {
 
     /** Whether nothing has {@code value}'s key. Callers hold this store's monitor. */
     boolean isFree(T value) {
-        return !stored.containsKey(key(value));
+        return !stored.containsKey(key.apply(value));
     }
 
-    /** Whether what has {@code value}'s key is at {@code version} (false when nothing has it). Callers hold the monitor. */
-    boolean isAt(T value, long version) {
-        T current = stored.get(key(value));
-        return current != null && version(current) == version;
+    /** Whether what has {@code value}'s key is at {@code readAt} (false when nothing has it). Callers hold the monitor. */
+    boolean isAt(T value, long readAt) {
+        T current = stored.get(key.apply(value));
+        return current != null && version.applyAsLong(current) == readAt;
     }
 
-    /** Stores and records {@code value} at {@code version}, unconditionally. Callers hold the monitor and checked first. */
-    T write(T value, long version) {
-        T written = storedAt(value, version);
-        stored.put(key(written), written);
+    /** Stores and records {@code value} at {@code newVersion}, unconditionally. Callers hold the monitor and checked first. */
+    T write(T value, long newVersion) {
+        T written = storedAt.apply(value, newVersion);
+        stored.put(key.apply(written), written);
         writes.add(written);
         return written;
     }
 
     private WriteResult<T> conflict(T value) {
-        return new WriteResult.Conflict<>(Optional.ofNullable(stored.get(key(value))));
+        return new WriteResult.Conflict<>(Optional.ofNullable(stored.get(key.apply(value))));
     }
 }

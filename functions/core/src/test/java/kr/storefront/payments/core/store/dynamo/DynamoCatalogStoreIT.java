@@ -2,7 +2,6 @@ package kr.storefront.payments.core.store.dynamo;
 
 import kr.storefront.payments.core.catalog.CatalogStore;
 import kr.storefront.payments.core.testing.contract.CatalogStoreContract;
-import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -10,14 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AwsEmulatorExtension.class)
 class DynamoCatalogStoreIT extends CatalogStoreContract {
 
-    private final AwsEmulator emulator;
-
-    DynamoCatalogStoreIT(AwsEmulator emulator) {
-        this.emulator = emulator;
-    }
-
     @Override
     protected CatalogStore newStore() {
-        return new DynamoCatalogStore(StoreFixtures.freshTable(emulator));
+        return new DynamoCatalogStore(StoreFixtures.freshTable());
     }
 }

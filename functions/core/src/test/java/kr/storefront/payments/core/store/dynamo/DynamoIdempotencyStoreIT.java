@@ -3,7 +3,6 @@ package kr.storefront.payments.core.store.dynamo;
 import java.time.Clock;
 import kr.storefront.payments.core.idempotency.IdempotencyStore;
 import kr.storefront.payments.core.testing.contract.IdempotencyStoreContract;
-import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -11,14 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AwsEmulatorExtension.class)
 class DynamoIdempotencyStoreIT extends IdempotencyStoreContract {
 
-    private final AwsEmulator emulator;
-
-    DynamoIdempotencyStoreIT(AwsEmulator emulator) {
-        this.emulator = emulator;
-    }
-
     @Override
     protected IdempotencyStore newStore(Clock clock) {
-        return new DynamoIdempotencyStore(StoreFixtures.freshTable(emulator), clock);
+        return new DynamoIdempotencyStore(StoreFixtures.freshTable(), clock);
     }
 }

@@ -7,7 +7,6 @@ import kr.storefront.payments.core.store.InvalidCursorException;
 import kr.storefront.payments.core.store.OrderStore;
 import kr.storefront.payments.core.testing.contract.OrderStoreContract;
 import kr.storefront.payments.core.testing.contract.StoreSamples;
-import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,15 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(AwsEmulatorExtension.class)
 class DynamoOrderStoreIT extends OrderStoreContract {
 
-    private final AwsEmulator emulator;
-
-    DynamoOrderStoreIT(AwsEmulator emulator) {
-        this.emulator = emulator;
-    }
-
     @Override
     protected OrderStore newStore() {
-        return new DynamoOrderStore(StoreFixtures.freshTable(emulator));
+        return new DynamoOrderStore(StoreFixtures.freshTable());
     }
 
     @Test

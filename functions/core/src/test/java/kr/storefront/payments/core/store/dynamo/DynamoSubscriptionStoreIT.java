@@ -2,7 +2,6 @@ package kr.storefront.payments.core.store.dynamo;
 
 import kr.storefront.payments.core.store.SubscriptionStore;
 import kr.storefront.payments.core.testing.contract.SubscriptionStoreContract;
-import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -10,14 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AwsEmulatorExtension.class)
 class DynamoSubscriptionStoreIT extends SubscriptionStoreContract {
 
-    private final AwsEmulator emulator;
-
-    DynamoSubscriptionStoreIT(AwsEmulator emulator) {
-        this.emulator = emulator;
-    }
-
     @Override
     protected SubscriptionStore newStore() {
-        return new DynamoSubscriptionStore(StoreFixtures.freshTable(emulator));
+        return new DynamoSubscriptionStore(StoreFixtures.freshTable());
     }
 }

@@ -2,7 +2,6 @@ package kr.storefront.payments.core.store.dynamo;
 
 import kr.storefront.payments.core.confirm.WebhookLog;
 import kr.storefront.payments.core.testing.contract.WebhookLogContract;
-import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -10,14 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AwsEmulatorExtension.class)
 class DynamoWebhookLogIT extends WebhookLogContract {
 
-    private final AwsEmulator emulator;
-
-    DynamoWebhookLogIT(AwsEmulator emulator) {
-        this.emulator = emulator;
-    }
-
     @Override
     protected WebhookLog newLog() {
-        return new DynamoWebhookLog(StoreFixtures.freshTable(emulator));
+        return new DynamoWebhookLog(StoreFixtures.freshTable());
     }
 }

@@ -9,7 +9,9 @@ final class StoreFixtures {
     private StoreFixtures() {
     }
 
-    static DynamoTable freshTable(AwsEmulator emulator) {
+    /** A new table on the JVM's emulator (which {@code AwsEmulatorExtension} starts before the class). */
+    static DynamoTable freshTable() {
+        AwsEmulator emulator = AwsEmulator.shared();
         return new DynamoTable(emulator.dynamoDb(), new StoreConfiguration(emulator.createTable("store"), 100));
     }
 }
