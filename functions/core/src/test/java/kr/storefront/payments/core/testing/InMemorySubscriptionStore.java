@@ -2,32 +2,21 @@ package kr.storefront.payments.core.testing;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
-import java.util.Optional;
 import kr.storefront.payments.core.domain.Subscription;
 import kr.storefront.payments.core.store.Page;
 import kr.storefront.payments.core.store.SubscriptionStore;
 
 /**
  * {@link SubscriptionStore} in memory. {@link #findDue} reads what the real due index holds (scheduled subscriptions,
- * see {@link Subscription#isScheduled()}) by {@code <next_charge_at to the millisecond>#<id>}; unlike the real index
- * it is never stale, so a test of "re-read before acting" has to make the staleness itself (e.g. by a {@link #seed}).
+ * see {@link Subscription#isScheduled()}) by {@code <next_charge_at to the millisecond>#<id>}. Unlike the real
+ * (eventually consistent) index it is never stale: it cannot serve a subscription that changed since, so code that
+ * must re-read before acting is not tested for that here.
  */
-public final class InMemorySubscriptionStore extends InMemoryVersionedStore<Subscription> implements SubscriptionStore {
+public final class InMemorySubscriptionStore extends InMemoryCustomerStore<Subscription> implements SubscriptionStore {
 
     public InMemorySubscriptionStore() {
-        super("subscriptions", SubscriptionStore.class, stored -> keyOf(stored.customerId(), stored.id()), Subscription::version,
-                StoredForm::subscription);
-    }
-
-    @Override
-    public Optional<Subscription> find(String customerId, String subscriptionId) {
-        return lookup("find", keyOf(customerId, subscriptionId));
-    }
-
-    @Override
-    public Page<Subscription> listByCustomer(String customerId, @Nullable String cursor, int limit) {
-        return query("listByCustomer", "CUSTOMER#" + customerId, subscription -> subscription.customerId().equals(customerId),
-                subscription -> "SUBSCRIPTION#" + subscription.id(), cursor, limit);
+        super("subscriptions", SubscriptionStore.class, Subscription::customerId, Subscription::id, "SUBSCRIPTION#",
+                Subscription::version, StoredForm::subscription);
     }
 
     @Override
