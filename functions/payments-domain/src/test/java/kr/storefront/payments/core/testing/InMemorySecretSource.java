@@ -3,9 +3,13 @@ package kr.storefront.payments.core.testing;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import kr.storefront.payments.core.config.IamportConfiguration;
+import kr.storefront.payments.core.secrets.CredentialsProviders;
+import kr.storefront.payments.core.secrets.IamportCredentialsProvider;
 import kr.storefront.payments.core.secrets.SecretSource;
 import kr.storefront.payments.core.secrets.SecretUnavailableException;
 
@@ -19,6 +23,21 @@ public final class InMemorySecretSource implements SecretSource {
 
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
+
+    /**
+     * A provider over a fresh source holding {@code document} (build it with {@link Secrets}) under
+     * {@link IamportConfigurations#SECRET_ID}, configured with {@link IamportConfigurations#defaults()}.
+     */
+    public static IamportCredentialsProvider credentialsProvider(String document, Clock clock) {
+        InMemorySecretSource source = new InMemorySecretSource();
+        source.put(IamportConfigurations.SECRET_ID, document);
+        return source.credentialsProvider(IamportConfigurations.defaults(), clock);
+    }
+
+    /** A provider reading this source as {@code configuration} says (its secret id, cache TTL). */
+    public IamportCredentialsProvider credentialsProvider(IamportConfiguration configuration, Clock clock) {
+        return CredentialsProviders.over(this, configuration, clock);
+    }
 
     public void put(String secretId, String value) {
         secrets.put(secretId, value);

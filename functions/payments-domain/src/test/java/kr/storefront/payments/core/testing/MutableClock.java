@@ -21,6 +21,13 @@ public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-06-01T00:00:00Z"));
 
+    /** A clock showing {@code start} (the bean starts at 2026-06-01T00:00:00Z). */
+    public static MutableClock startingAt(Instant start) {
+        MutableClock clock = new MutableClock();
+        clock.set(start);
+        return clock;
+    }
+
     public void set(Instant instant) {
         now.set(instant);
     }

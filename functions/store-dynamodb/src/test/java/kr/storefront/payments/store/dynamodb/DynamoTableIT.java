@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,8 @@ class DynamoTableIT {
     private DynamoTable table;
 
     @BeforeEach
-    void setUp(AwsEmulator emulator) {
-        table = StoreFixtures.freshTable(emulator);
+    void setUp() {
+        table = StoreFixtures.freshTable();
     }
 
     @Test
