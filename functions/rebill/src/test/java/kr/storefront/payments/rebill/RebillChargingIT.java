@@ -3,9 +3,7 @@ package kr.storefront.payments.rebill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import kr.storefront.payments.core.domain.BillingKey;
 import kr.storefront.payments.core.domain.BillingKeyStatus;
 import kr.storefront.payments.core.domain.ChargeAttempt;
 import kr.storefront.payments.core.domain.ChargeAttemptState;
@@ -20,21 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** What one run charges and what each answer does to attempt, order and subscription. */
 class RebillChargingIT extends RebillTestSupport {
-
-    @Test
-    void run_chargesDueSubscriptionsOnly() {
-        bed.subscribe("sub_overdue", now.minus(Duration.ofHours(5)));
-        bed.subscribe("sub_duenow", now);
-        bed.subscribe("sub_tomorrow", now.plus(Duration.ofDays(1)));
-
-        RebillReport report = bed.run();
-
-        assertThat(report.due()).isEqualTo(2);
-        assertThat(report.charged()).isEqualTo(2);
-        assertThat(bed.againCalls()).extracting(call -> call.params().get("merchant_uid"))
-                .containsExactlyInAnyOrder("sub_overdue_p0_a1", "sub_duenow_p0_a1");
-        assertThat(bed.attempts("sub_tomorrow", 0)).isEmpty();
-    }
 
     @Test
     void run_paid_recordsImpUid_marksOrderPaid_andAdvancesByTheInterval() {
@@ -54,36 +37,6 @@ class RebillChargingIT extends RebillTestSupport {
         Map<String, Object> sent = bed.againCalls().get(0).params();
         assertThat(sent).containsEntry("customer_uid", "cuid_sub_paid").containsEntry("name", RebillTestBed.PLAN_NAME);
         assertThat(sent.get("amount")).hasToString(Long.toString(RebillTestBed.AMOUNT));
-    }
-
-    @Test
-    void run_afterThePeriodIsPaid_chargesNothingUntilTheNextPeriod() {
-        bed.subscribe("sub_once", now);
-        bed.run();
-
-        bed.clock.advance(Duration.ofDays(20));
-        RebillReport again = bed.run();
-
-        assertThat(again.due()).isZero();
-        assertThat(bed.paidCharges("sub_once", 0)).isEqualTo(1);
-        assertThat(bed.againCalls()).hasSize(1);
-    }
-
-    @Test
-    void run_monthEnd_jan31IsChargedOnFeb28ThenMar31() {
-        Instant jan31 = Instant.parse("2026-01-30T15:00:00Z"); // 2026-01-31 00:00 in Seoul
-        bed.clock.set(jan31);
-        bed.subscribe("sub_monthend", jan31);
-
-        bed.run();
-        Instant feb28 = bed.subscription("sub_monthend").nextChargeAt();
-        bed.clock.set(feb28);
-        bed.run();
-
-        assertThat(feb28).isEqualTo(Instant.parse("2026-02-27T15:00:00Z"));
-        assertThat(bed.subscription("sub_monthend").nextChargeAt()).isEqualTo(Instant.parse("2026-03-30T15:00:00Z"));
-        assertThat(bed.paidCharges("sub_monthend", 0)).isEqualTo(1);
-        assertThat(bed.paidCharges("sub_monthend", 1)).isEqualTo(1);
     }
 
     static Object[][] declineShapes() {
@@ -113,46 +66,6 @@ class RebillChargingIT extends RebillTestSupport {
     }
 
     @Test
-    void run_dunning_retriesAfter1_3_7Days_thenLeavesItPastDue() {
-        bed.subscribe("sub_dunning", now);
-        bed.sandbox.setCardBehaviour("cuid_sub_dunning", CardBehaviour.declineAsFailedStatus("한도초과"));
-
-        bed.run();
-        for (int days : new int[] {1, 3, 7}) {
-            bed.clock.advance(Duration.ofDays(days).minusMinutes(1));
-            assertThat(bed.run().due()).as("not due before day +%d", days).isZero();
-            bed.clock.advance(Duration.ofMinutes(1));
-            assertThat(bed.run().declined()).isEqualTo(1);
-        }
-        bed.clock.advance(Duration.ofDays(60));
-        bed.run();
-
-        assertThat(bed.againCalls()).extracting(call -> call.params().get("merchant_uid"))
-                .containsExactly("sub_dunning_p0_a1", "sub_dunning_p0_a2", "sub_dunning_p0_a3", "sub_dunning_p0_a4");
-        Subscription stopped = bed.subscription("sub_dunning");
-        assertThat(stopped.status()).isEqualTo(SubscriptionStatus.PAST_DUE);
-        assertThat(stopped.nextChargeAt()).isNull();
-        assertThat(stopped.failedAttempts()).isEqualTo(4);
-    }
-
-    @Test
-    void run_declineThenPaidOnRetry_isActiveAgainForTheNextPeriod() {
-        bed.subscribe("sub_recovers", now);
-        bed.sandbox.setCardBehaviour("cuid_sub_recovers", CardBehaviour.declineAsFailedStatus("잔액부족"));
-        bed.run();
-        bed.sandbox.setCardBehaviour("cuid_sub_recovers", CardBehaviour.approve());
-
-        bed.clock.advance(Duration.ofDays(1));
-        bed.run();
-
-        Subscription subscription = bed.subscription("sub_recovers");
-        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.ACTIVE);
-        assertThat(subscription.period()).isEqualTo(1);
-        assertThat(subscription.failedAttempts()).isZero();
-        assertThat(bed.paidCharges("sub_recovers", 0)).isEqualTo(1);
-    }
-
-    @Test
     void run_cancelledOrEndingSubscriptionsAndInactiveKeys_areNeverCharged() {
         Subscription cancelled = bed.subscribe("sub_cancelled", now);
         bed.subscriptions.update(cancelled.cancelNow(now));
@@ -170,21 +83,5 @@ class RebillChargingIT extends RebillTestSupport {
         assertThat(bed.subscription("sub_cancelled").status()).isEqualTo(SubscriptionStatus.CANCELLED);
         assertThat(bed.subscription("sub_ending").status()).isEqualTo(SubscriptionStatus.CANCELLED);
         assertThat(bed.subscription("sub_keydeleted").status()).isEqualTo(SubscriptionStatus.CANCELLED);
-    }
-
-    @Test
-    void run_billingKeyNotActive_suspendsWithoutCharging() {
-        bed.subscribe("sub_keyfailed", now);
-        BillingKey active = bed.billingKeys.find("member-sub_keyfailed", "cuid_sub_keyfailed").orElseThrow();
-        bed.billingKeys.update(new BillingKey(active.customerId(), active.customerUid(), active.pg(), null, BillingKeyStatus.FAILED,
-                null, active.createdAt(), now, active.version()));
-
-        RebillReport report = bed.run();
-
-        assertThat(report.ended()).isEqualTo(1);
-        assertThat(bed.againCalls()).isEmpty();
-        Subscription suspended = bed.subscription("sub_keyfailed");
-        assertThat(suspended.status()).isEqualTo(SubscriptionStatus.PAST_DUE);
-        assertThat(suspended.nextChargeAt()).isNull();
     }
 }

@@ -3,14 +3,10 @@ package kr.storefront.payments.rebill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
 import kr.storefront.payments.core.checkout.CheckoutParams;
 import kr.storefront.payments.core.domain.Order;
 import kr.storefront.payments.core.domain.OrderStatus;
 import kr.storefront.payments.core.rebill.RebillReport;
-import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.iamport.Endpoint;
 import kr.storefront.payments.testkit.iamport.WindowResult;
 import org.junit.jupiter.api.Test;
@@ -100,28 +96,5 @@ class RebillOrderSweepIT extends RebillTestSupport {
         assertThat(later.ordersConfirmed()).isEqualTo(1);
         assertThat(bed.order(tooYoung.merchantUid()).status()).isEqualTo(OrderStatus.PAID);
         assertThat(bed.order(tooOld.merchantUid()).status()).isEqualTo(OrderStatus.PENDING);
-    }
-
-    @Test
-    void sweepSharesTheRunsTimeBudget_whatIsCutOffIsSweptByTheNextRun(AwsEmulator emulator) {
-        bed.close();
-        // one i'mport call at a time, each charge taking a minute; new work stops 2 minutes before the deadline
-        bed = RebillTestBed.start(emulator, Map.of("rebill.concurrency", 1, "rebill.stop-before-deadline", "2m",
-                SlowCharges.PROPERTY, "1m"));
-        CheckoutParams order = bed.openOrder();
-        bed.pay(order);
-        bed.clock.advance(PAST_THRESHOLD);
-        List<String> ids = IntStream.rangeClosed(1, 3).mapToObj(i -> "sub_sweep_" + i).toList();
-        ids.forEach(id -> bed.subscribe(id, bed.clock.instant()));
-
-        // 4.5 minutes left: charges start at +0, +1 and +2 minutes; the sweep would start at +3, too late
-        RebillReport cutShort = bed.run(Duration.ofSeconds(270));
-        RebillReport next = bed.run();
-
-        assertThat(cutShort.charged()).isEqualTo(3);
-        assertThat(cutShort.budgetExhausted()).isTrue();
-        assertThat(cutShort.ordersChecked()).isZero();
-        assertThat(next.ordersConfirmed()).isEqualTo(1);
-        assertThat(bed.order(order.merchantUid()).status()).isEqualTo(OrderStatus.PAID);
     }
 }
