@@ -131,17 +131,6 @@ class BillingKeyIssuanceIT extends VerifyIntegrationTest {
         assertThat(key(customer, window.customerUid()).status()).isEqualTo(BillingKeyStatus.FAILED);
     }
 
-    @Test
-    void abandonedWindow_leavesTheKeyPending() {
-        String customer = "user-" + UUID.randomUUID();
-        CheckoutParams window = verify.billingWindow(customer, "tosspayments", false, Device.MOBILE);
-
-        WindowResult result = verify.pay(window, WindowRequest.Device.MOBILE, WindowOutcome.userCancel());
-        verify.follow(result.redirect().orElseThrow());
-
-        assertThat(key(customer, window.customerUid()).status()).isEqualTo(BillingKeyStatus.PENDING);
-    }
-
     private BillingKey key(String customer, String customerUid) {
         return verify.bed.bean(BillingKeyStore.class).find(customer, customerUid).orElseThrow();
     }
