@@ -282,6 +282,21 @@ class CardPaymentsTest {
     }
 
     @Test
+    void theFirstAttempt_findingItsOrderStoredByAConcurrentRetry_leavesTheChargeToIt() {
+        // the retry stored the order and charged it; i'mport has the payment, its confirmation is not written yet
+        String merchantUid = fixture.nextMerchantUid();
+        fixture.stores.orders().seed(Order.pending(merchantUid, OrderKind.ONE_TIME, CUSTOMER, "Coffee beans 1kg", 2 * BEANS_PRICE,
+                Pg.TOSSPAYMENTS, "card", List.of(), null, null, NOW));
+        fixture.gateway.seedPayment(fixture.gateway.newPayment(merchantUid, 2 * BEANS_PRICE).channel("api").build());
+
+        CardPaymentResult first = fixture.cardPayments().pay(payment("k1", false));
+
+        assertThat(fixture.gateway.calls(Operation.CHARGE_CARD_ONCE)).as("one charge per idempotency key").isEmpty();
+        assertThat(first.outcome()).isEqualTo(CardPaymentResult.Outcome.PAID);
+        assertThat(fixture.stores.orders().find(merchantUid)).get().extracting(Order::status).isEqualTo(OrderStatus.PAID);
+    }
+
+    @Test
     void aPlanPaidOnceByCard_isPricedAtThePlanAmount() {
         CardPaymentResult result = fixture.cardPayments().pay(new CardPaymentRequest(CUSTOMER, null, List.of(), MONTHLY,
                 "tosspayments", CARD, false));
