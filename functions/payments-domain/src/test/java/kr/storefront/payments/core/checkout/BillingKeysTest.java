@@ -6,6 +6,7 @@ import static kr.storefront.payments.core.checkout.CheckoutFixture.MONTHLY;
 import static kr.storefront.payments.core.checkout.CheckoutFixture.MONTHLY_AMOUNT;
 import static kr.storefront.payments.core.checkout.CheckoutFixture.NOW;
 import static kr.storefront.payments.core.checkout.CheckoutFixture.RETIRED_PLAN;
+import static kr.storefront.payments.core.checkout.CheckoutFixture.assertRefusedOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,6 @@ import java.util.Map;
 import kr.storefront.payments.core.domain.BillingInterval;
 import kr.storefront.payments.core.domain.BillingKey;
 import kr.storefront.payments.core.domain.BillingKeyStatus;
-import kr.storefront.payments.core.domain.FieldProblem;
 import kr.storefront.payments.core.domain.InvalidRequestException;
 import kr.storefront.payments.core.domain.OrderKind;
 import kr.storefront.payments.core.domain.Pg;
@@ -85,9 +85,7 @@ class BillingKeysTest {
 
     @Test
     void kakaopay_chargingTheFirstPeriod_withoutAPlan_isRefused() {
-        assertThatThrownBy(() -> fixture.billingKeys().openWindow(window("kakaopay", null, true)))
-                .isInstanceOfSatisfying(InvalidRequestException.class, refused -> assertThat(refused.problems())
-                        .extracting(FieldProblem::field).containsExactly("plan_id"));
+        assertRefusedOn(() -> fixture.billingKeys().openWindow(window("kakaopay", null, true)), "plan_id");
         assertNothingStored();
     }
 
@@ -136,9 +134,7 @@ class BillingKeysTest {
 
     @Test
     void aWindowThatNeverCharges_refusesToChargeTheFirstPeriod() {
-        assertThatThrownBy(() -> fixture.billingKeys().openWindow(window("tosspayments", MONTHLY, true)))
-                .isInstanceOfSatisfying(InvalidRequestException.class, refused -> assertThat(refused.problems())
-                        .extracting(FieldProblem::field).containsExactly("charge_first_period"));
+        assertRefusedOn(() -> fixture.billingKeys().openWindow(window("tosspayments", MONTHLY, true)), "charge_first_period");
         assertNothingStored();
     }
 
@@ -252,22 +248,16 @@ class BillingKeysTest {
     }
 
     @Test
-    void aLostAnswer_forAKeyNeverIssued_failsTheKey_andSaysIamportIsUnavailable() {
-        fixture.withTossApiMode().gateway.next(Operation.ISSUE_BILLING_KEY, Answer.lostBeforeApplying());
+    void aKeyNeverIssued_lostAnswerOrUnreachable_isLookedUp_thenFailed_andIamportSaidUnavailable() {
+        fixture.withTossApiMode().gateway.next(Operation.ISSUE_BILLING_KEY, Answer.lostBeforeApplying(), Answer.unreachable());
 
-        assertThatThrownBy(() -> fixture.billingKeys().issueWithCard(CUSTOMER, "tosspayments", CARD))
-                .isInstanceOf(IamportUnavailableException.class);
-        assertThat(fixture.stores.billingKeys().all()).singleElement().extracting(BillingKey::status).isEqualTo(BillingKeyStatus.FAILED);
-        assertThat(fixture.gateway.calls(Operation.FIND_BILLING_KEY)).hasSize(1);
-    }
-
-    @Test
-    void anUnreachableIamport_failsTheKey() {
-        fixture.withTossApiMode().gateway.next(Operation.ISSUE_BILLING_KEY, Answer.unreachable());
-
-        assertThatThrownBy(() -> fixture.billingKeys().issueWithCard(CUSTOMER, "tosspayments", CARD))
-                .isInstanceOf(IamportUnavailableException.class);
-        assertThat(fixture.stores.billingKeys().all()).singleElement().extracting(BillingKey::status).isEqualTo(BillingKeyStatus.FAILED);
+        for (String customer : List.of("customer-lost-answer", "customer-unreachable")) {
+            assertThatThrownBy(() -> fixture.billingKeys().issueWithCard(customer, "tosspayments", CARD)).as(customer)
+                    .isInstanceOf(IamportUnavailableException.class);
+            assertThat(fixture.stores.billingKeys().listByCustomer(customer, null, 10).items()).as(customer).singleElement()
+                    .extracting(BillingKey::status).isEqualTo(BillingKeyStatus.FAILED);
+        }
+        assertThat(fixture.gateway.calls(Operation.FIND_BILLING_KEY)).hasSize(2);
     }
 
     @Test

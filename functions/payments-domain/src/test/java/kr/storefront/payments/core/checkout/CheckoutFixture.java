@@ -1,15 +1,22 @@
 package kr.storefront.payments.core.checkout;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import kr.storefront.payments.core.catalog.Plan;
 import kr.storefront.payments.core.catalog.Product;
 import kr.storefront.payments.core.config.PaymentsConfiguration;
 import kr.storefront.payments.core.confirm.ConfirmServices;
 import kr.storefront.payments.core.domain.BillingInterval;
+import kr.storefront.payments.core.domain.FieldProblem;
+import kr.storefront.payments.core.domain.InvalidRequestException;
 import kr.storefront.payments.core.idempotency.Idempotencies;
 import kr.storefront.payments.core.idempotency.Idempotency;
+import kr.storefront.payments.core.idempotency.IdempotencyRecord;
 import kr.storefront.payments.core.idempotency.IdempotencyStore;
 import kr.storefront.payments.core.testing.FakeIamportGateway;
 import kr.storefront.payments.core.testing.IamportConfigurations;
@@ -18,6 +25,7 @@ import kr.storefront.payments.core.testing.InMemoryStores;
 import kr.storefront.payments.core.testing.MutableClock;
 import kr.storefront.payments.core.testing.Secrets;
 import kr.storefront.payments.core.testing.SequentialIdGenerator;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * The checkout services over the in-memory fakes, sharing one table, one i'mport and one clock, with a small catalog.
@@ -51,7 +59,7 @@ final class CheckoutFixture {
     String secretSettings = "";
     CheckoutConfiguration configuration = configuration(true, false, false);
     /** What idempotency claims go through: the fake, or a wrapper that interleaves a concurrent request. */
-    IdempotencyStore idempotencyStore = stores.idempotency();
+    private IdempotencyStore idempotencyStore = stores.idempotency();
 
     CheckoutFixture() {
         stores.catalog().save(new Product(BEANS, "Coffee beans 1kg", BEANS_PRICE, true, false, NOW));
@@ -73,6 +81,20 @@ final class CheckoutFixture {
         configuration = configuration(true, false, true);
         secretSettings = "\"api_channel_keys\":{\"tosspayments\":\"channel-key-toss-api\"}";
         return this;
+    }
+
+    /** Runs {@code concurrentRequest} just before each idempotency claim: what another request did meanwhile. */
+    void beforeIdempotencyClaim(Consumer<IdempotencyRecord> concurrentRequest) {
+        idempotencyStore = record -> {
+            concurrentRequest.accept(record);
+            return stores.idempotency().claim(record);
+        };
+    }
+
+    /** {@code request} is refused as invalid, naming exactly {@code fields}. */
+    static void assertRefusedOn(ThrowingCallable request, String... fields) {
+        assertThatThrownBy(request).isInstanceOfSatisfying(InvalidRequestException.class, refused -> assertThat(refused.problems())
+                .extracting(FieldProblem::field).containsExactly(fields));
     }
 
     OrderCheckout orderCheckout() {

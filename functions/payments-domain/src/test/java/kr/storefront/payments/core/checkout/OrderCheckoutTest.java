@@ -12,6 +12,7 @@ import static kr.storefront.payments.core.checkout.CheckoutFixture.MONTHLY_AMOUN
 import static kr.storefront.payments.core.checkout.CheckoutFixture.NOW;
 import static kr.storefront.payments.core.checkout.CheckoutFixture.RETIRED;
 import static kr.storefront.payments.core.checkout.CheckoutFixture.RETIRED_PLAN;
+import static kr.storefront.payments.core.checkout.CheckoutFixture.assertRefusedOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,20 +85,16 @@ class OrderCheckoutTest {
 
     @Test
     void unknownOrRetiredItems_areRefusedPerItem_beforeAnythingIsStoredOrRegistered() {
-        assertThatThrownBy(() -> fixture.orderCheckout().start(order("k1", List.of(new LineRequest("NOPE", 1),
-                new LineRequest(RETIRED, 1)), "kakaopay")))
-                .isInstanceOfSatisfying(InvalidRequestException.class, refused -> assertThat(refused.problems())
-                        .extracting(FieldProblem::field).containsExactly("items[0].sku", "items[1].sku"));
+        assertRefusedOn(() -> fixture.orderCheckout().start(order("k1", List.of(new LineRequest("NOPE", 1),
+                new LineRequest(RETIRED, 1)), "kakaopay")), "items[0].sku", "items[1].sku");
 
         assertNothingHappened();
     }
 
     @Test
     void aRetiredPlan_isRefused() {
-        assertThatThrownBy(() -> fixture.orderCheckout().start(new OrderRequest(null, null, List.of(), RETIRED_PLAN, "kakaopay",
-                null, Buyer.none(), Device.PC, null, false, API)))
-                .isInstanceOfSatisfying(InvalidRequestException.class, refused -> assertThat(refused.problems())
-                        .extracting(FieldProblem::field).containsExactly("plan_id"));
+        assertRefusedOn(() -> fixture.orderCheckout().start(new OrderRequest(null, null, List.of(), RETIRED_PLAN, "kakaopay",
+                null, Buyer.none(), Device.PC, null, false, API)), "plan_id");
 
         assertNothingHappened();
     }

@@ -5,6 +5,7 @@ import static kr.storefront.payments.core.checkout.CheckoutFixture.MONTHLY_AMOUN
 import static kr.storefront.payments.core.checkout.CheckoutFixture.NOW;
 import static kr.storefront.payments.core.checkout.CheckoutFixture.RETIRED_PLAN;
 import static kr.storefront.payments.core.checkout.CheckoutFixture.WEEKLY;
+import static kr.storefront.payments.core.checkout.CheckoutFixture.assertRefusedOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,6 @@ import kr.storefront.payments.core.domain.BillingKey;
 import kr.storefront.payments.core.domain.BillingKeyStatus;
 import kr.storefront.payments.core.domain.ChargeAttempt;
 import kr.storefront.payments.core.domain.ChargeAttemptState;
-import kr.storefront.payments.core.domain.FieldProblem;
 import kr.storefront.payments.core.domain.InvalidRequestException;
 import kr.storefront.payments.core.domain.Order;
 import kr.storefront.payments.core.domain.OrderKind;
@@ -202,9 +202,7 @@ class SubscriptionsTest {
     void whileThePaymentIsUnclaimed_anotherPlanOnThatKey_isRefused() {
         paidKakaopayWindow(MONTHLY, MONTHLY_AMOUNT);
 
-        assertThatThrownBy(() -> fixture.subscriptions().subscribe(CUSTOMER, WEEKLY, KEY, null, null))
-                .isInstanceOfSatisfying(InvalidRequestException.class, refused -> assertThat(refused.problems())
-                        .extracting(FieldProblem::field).containsExactly("plan_id"));
+        assertRefusedOn(() -> fixture.subscriptions().subscribe(CUSTOMER, WEEKLY, KEY, null, null), "plan_id");
         assertNoSubscriptionStarted();
     }
 
@@ -212,9 +210,8 @@ class SubscriptionsTest {
     void whileThePaymentIsUnclaimed_firstChargeAt_isRefused() {
         paidKakaopayWindow(MONTHLY, MONTHLY_AMOUNT);
 
-        assertThatThrownBy(() -> fixture.subscriptions().subscribe(CUSTOMER, MONTHLY, KEY, NOW.plus(Duration.ofDays(1)), null))
-                .isInstanceOfSatisfying(InvalidRequestException.class, refused -> assertThat(refused.problems())
-                        .extracting(FieldProblem::field).containsExactly("first_charge_at"));
+        assertRefusedOn(() -> fixture.subscriptions().subscribe(CUSTOMER, MONTHLY, KEY, NOW.plus(Duration.ofDays(1)), null),
+                "first_charge_at");
         assertNoSubscriptionStarted();
     }
 
@@ -264,11 +261,8 @@ class SubscriptionsTest {
     void aPaymentClaimedByAnotherSubscriptionMeanwhile_letsThisOneStartAsAnyOther() {
         paidKakaopayWindow(MONTHLY, MONTHLY_AMOUNT);
         // between our read of the window and our claim, a concurrent subscription claims it
-        fixture.idempotencyStore = record -> {
-            Order window = fixture.stores.orders().find(WINDOW).orElseThrow();
-            fixture.stores.orders().update(window.claimedAsFirstPeriodOf("sub_concurrent", NOW));
-            return fixture.stores.idempotency().claim(record);
-        };
+        fixture.beforeIdempotencyClaim(record -> fixture.stores.orders().update(fixture.stores.orders().find(WINDOW).orElseThrow()
+                .claimedAsFirstPeriodOf("sub_concurrent", NOW)));
 
         Subscription subscription = fixture.subscriptions().subscribe(CUSTOMER, MONTHLY, KEY, null, "k1");
 
@@ -282,14 +276,13 @@ class SubscriptionsTest {
     void aConcurrentRetryThatClaimedThePaymentFirst_isFound_notDuplicated() {
         paidKakaopayWindow(MONTHLY, MONTHLY_AMOUNT);
         // the retry of this very request (same key, so the same subscription id) claims the window just before us
-        fixture.idempotencyStore = record -> {
+        fixture.beforeIdempotencyClaim(record -> {
             Order window = fixture.stores.orders().find(WINDOW).orElseThrow();
             Subscription retried = Subscription.startWithFirstPeriodPaid(record.resourceId(), CUSTOMER, KEY, MONTHLY,
                     "Monthly coffee", MONTHLY_AMOUNT, BillingInterval.months(1), window.updatedAt(), NOW);
             fixture.stores.ledger().startPaidByWindow(retried, ChargeAttempt.paidByWindow(retried, window, NOW),
                     window.claimedAsFirstPeriodOf(retried.id(), NOW));
-            return fixture.stores.idempotency().claim(record);
-        };
+        });
 
         Subscription subscription = fixture.subscriptions().subscribe(CUSTOMER, MONTHLY, KEY, null, "k1");
 
