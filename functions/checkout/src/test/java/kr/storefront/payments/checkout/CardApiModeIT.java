@@ -73,20 +73,6 @@ class CardApiModeIT {
     }
 
     @Test
-    void cardData_forAnyOtherPg_isRefusedClearly() {
-        long issued = bed.sandbox().count(Endpoint.ISSUE_BILLING_KEY);
-        for (String pg : new String[] {"payco", "kakaopay", "chai", "uplus"}) {
-            HttpApiResponse response = bed.invoke(HttpApiEvent.request("POST", "/checkout/billing-keys/card").signedInAs(customer())
-                    .body("{\"pg\":\"" + pg + "\"," + CARD_BODY + "}"));
-
-            assertThat(response.status()).as(pg).isEqualTo(400);
-            assertThat(response.json().path("error").path("message").asText()).as(pg)
-                    .contains("card data is only accepted for tosspayments");
-        }
-        assertThat(bed.sandbox().count(Endpoint.ISSUE_BILLING_KEY)).isEqualTo(issued);
-    }
-
-    @Test
     void issueKey_cardRefusedByTheCardCompany_is422WithThePgMessage() {
         bed.sandbox().setCardNumberBehaviour("5365-1000-2000-4000", CardBehaviour.authenticationFailure());
 
@@ -126,19 +112,6 @@ class CardApiModeIT {
             assertThat(mid.sandbox().paymentsByMerchantUid(onetime.json().path("merchant_uid").asText()))
                     .singleElement().satisfies(p -> assertThat(p.pgId()).isEqualTo("tossapi14"));
             assertThat(window.json().path("params").path("pg").asText()).isEqualTo("tosspayments.tosswin01");
-        }
-    }
-
-    @Test
-    void keyIssuance_withoutAnApiModeChannelInTheSecret_isRefusedBeforeAnythingIsSent(AwsEmulator emulator) {
-        try (FunctionTestBed unconfigured = CheckoutTestSupport.start(emulator, Map.of("checkout.toss-api-mode", "true"))) {
-            HttpApiResponse response = unconfigured.invoke(HttpApiEvent.request("POST", "/checkout/billing-keys/card")
-                    .signedInAs(customer()).body("{\"pg\":\"tosspayments\"," + CARD_BODY + "}"));
-
-            assertThat(response.status()).isEqualTo(403);
-            assertThat(response.errorCode()).isEqualTo("feature_disabled");
-            assertThat(response.json().path("error").path("message").asText()).contains("api_channel_keys");
-            assertThat(unconfigured.sandbox().count(Endpoint.ISSUE_BILLING_KEY)).isZero();
         }
     }
 

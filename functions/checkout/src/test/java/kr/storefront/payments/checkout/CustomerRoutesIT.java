@@ -106,15 +106,6 @@ class CustomerRoutesIT {
     }
 
     @Test
-    void billingWindow_uplus_isRefusedWithTheReason() {
-        HttpApiResponse response = bed.invoke(HttpApiEvent.request("POST", "/checkout/billing-keys").signedInAs(customer())
-                .body("{\"pg\":\"uplus\",\"device\":\"pc\"}"));
-
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().path("error").path("message").asText()).contains("uplus offers no billing-key window");
-    }
-
-    @Test
     void billingWindow_retriedWithTheSameKey_keepsTheSameCustomerUid() {
         String customer = customer();
         HttpApiEvent request = HttpApiEvent.request("POST", "/checkout/billing-keys").signedInAs(customer)
@@ -178,19 +169,6 @@ class CustomerRoutesIT {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("customer_uid");
-    }
-
-    @Test
-    void subscription_onAPendingKey_isRefused() {
-        String customer = customer();
-        String pendingKey = bed.invoke(HttpApiEvent.request("POST", "/checkout/billing-keys").signedInAs(customer)
-                .body("{\"pg\":\"tosspayments\",\"device\":\"pc\"}")).json().path("customer_uid").asText();
-
-        HttpApiResponse response = bed.invoke(HttpApiEvent.request("POST", "/checkout/subscriptions").signedInAs(customer)
-                .body("{\"plan_id\":\"monthly-coffee\",\"customer_uid\":\"" + pendingKey + "\"}"));
-
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().path("error").path("message").asText()).contains("billing key is pending");
     }
 
     @Test

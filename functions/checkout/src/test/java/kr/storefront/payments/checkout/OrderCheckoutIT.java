@@ -140,40 +140,12 @@ class OrderCheckoutIT {
     }
 
     @Test
-    void order_withoutIdempotencyKey_isANewMerchantUidEachTime() {
-        HttpApiEvent request = HttpApiEvent.request("POST", "/checkout/orders")
-                .body("{\"items\":[{\"sku\":\"DRIPPER\",\"quantity\":1}],\"pg\":\"kakaopay\",\"device\":\"pc\"}");
-
-        assertThat(bed.invoke(request).json().path("merchant_uid").asText())
-                .isNotEqualTo(bed.invoke(request).json().path("merchant_uid").asText());
-    }
-
-    @Test
     void order_forAPlan_chargesThePlanAmountOnce() {
         JsonNode params = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders")
                 .body("{\"plan_id\":\"monthly-coffee\",\"pg\":\"tosspayments\",\"device\":\"pc\"}")).json().path("params");
 
         assertThat(params.path("amount").asLong()).isEqualTo(MONTHLY_AMOUNT);
         assertThat(params.path("name").asText()).isEqualTo("Monthly coffee");
-    }
-
-    @Test
-    void order_kakaopay_omitsPayMethod_andPcHasNoRedirectUrl() {
-        JsonNode params = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders")
-                .body("{\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":1}],\"pg\":\"kakaopay\",\"pay_method\":\"card\","
-                        + "\"device\":\"pc\"}")).json().path("params");
-
-        assertThat(params.has("pay_method")).isFalse();
-        assertThat(params.has("m_redirect_url")).isFalse();
-    }
-
-    @Test
-    void order_chai_alwaysCarriesTheRedirectUrl_evenOnPc() {
-        JsonNode params = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders")
-                .body("{\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":1}],\"pg\":\"chai\",\"device\":\"pc\"}")).json().path("params");
-
-        assertThat(params.path("pay_method").asText()).isEqualTo("trans");
-        assertThat(params.path("m_redirect_url").asText()).endsWith("/payments/redirect");
     }
 
     @Test
@@ -186,16 +158,6 @@ class OrderCheckoutIT {
         assertThat(response.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("buyer.tel");
         assertThat(response.json().path("error").path("details").get(0).path("message").asText()).isEqualTo("payco requires buyer_tel");
         assertThat(response.json().path("request_id").asText()).isNotBlank();
-    }
-
-    @Test
-    void order_withSeveralPgsAndNoPg_saysWhichToChoose() {
-        HttpApiResponse response = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders")
-                .body("{\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":1}],\"device\":\"pc\"}"));
-
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().path("error").path("message").asText())
-                .isEqualTo("pg: pg is required: this deployment offers payco, chai, kakaopay, tosspayments, uplus");
     }
 
     @Test

@@ -20,6 +20,7 @@ import kr.storefront.payments.core.idempotency.IdGenerator;
 import kr.storefront.payments.core.idempotency.Idempotency;
 import kr.storefront.payments.core.store.OptimisticUpdate;
 import kr.storefront.payments.core.store.OrderStore;
+import kr.storefront.payments.core.store.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,9 +68,11 @@ public class CardPayments {
         if (existing.isPresent()) {
             return reportRetry(existing.get());
         }
-        Order order = orders.insert(Order.pending(merchantUid, OrderKind.ONE_TIME, request.customerId(), priced.name(),
-                priced.amount(), pg, "card", priced.lines(), null, null, clock.instant())).current().orElseThrow();
-        if (!order.status().isOpen()) {
+        WriteResult<Order> inserted = orders.insert(Order.pending(merchantUid, OrderKind.ONE_TIME, request.customerId(),
+                priced.name(), priced.amount(), pg, "card", priced.lines(), null, null, clock.instant()));
+        Order order = inserted.current().orElseThrow();
+        if (!inserted.applied()) {
+            // a concurrent retry of this request stored the order first: it charges, this one only reports
             return reportRetry(order);
         }
         String customerUid = null;
