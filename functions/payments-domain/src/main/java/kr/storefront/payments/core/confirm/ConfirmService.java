@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * re-fetched from i'mport and compared with our order. The order then moves by one conditional
  * write: when callers race (redirect, callback and webhook can land together on different Lambda
  * instances), one write wins, the others re-read and find the work done, and every caller gets
- * the final state. Only the caller whose write marked an order FORGED asks i'mport for the refund,
- * so no refund is ever requested twice.
+ * the final state. A FORGED order whose payment still holds money is refunded by whoever sees it,
+ * always with i'mport's checksum, so a repeated or concurrent request can never refund twice.
  *
  * <p>A billing-key window that charges nothing is judged by its key, not by its payment: see
  * {@link IssuanceVerdict}.
@@ -113,9 +113,11 @@ public class ConfirmService {
         if (result.written()) {
             LOG.info("confirm ({}) merchant_uid={} imp_uid={}: now {}", source, saved.merchantUid(), payment.impUid(),
                     saved.status());
-            if (saved.status() == OrderStatus.FORGED && PaymentVerdict.movedMoney(payment)) {
-                refunds.refundForgery(saved, payment);
-            }
+        }
+        // not only by the writer of FORGED: its refund may have failed, or the write's answer been lost (a
+        // conditional write that committed, then a retry that found it done); the checksum lets one refund through
+        if (saved.status() == OrderStatus.FORGED && PaymentVerdict.holdsRefundableMoney(payment)) {
+            refunds.refundForgery(saved, payment, result.written());
         }
         return new ConfirmOutcome.Confirmed(saved, result.written());
     }

@@ -24,7 +24,7 @@ record IssuanceVerdict(@Nullable OrderStatus target, @Nullable String reason, bo
 
     /** The window's payment took money (paid, with something left to refund): a key-only window must not. */
     static boolean isUnexpectedCharge(IamportPayment payment) {
-        return payment.status() == PaymentStatus.PAID && payment.refundableAmount() > 0;
+        return PaymentVerdict.holdsRefundableMoney(payment);
     }
 
     static IssuanceVerdict of(Order order, IamportPayment payment, Optional<IamportBillingKey> key) {

@@ -25,13 +25,27 @@ class PaymentRefunds {
         this.gateway = gateway;
     }
 
-    /** A payment that is not the one its order expects (amount, currency, PG): refunded by the writer of FORGED. */
-    void refundForgery(Order order, IamportPayment payment) {
-        LOG.error("ALERT forged payment merchant_uid={} imp_uid={}: {}", order.merchantUid(), payment.impUid(), order.failReason());
+    /**
+     * Money held for a FORGED order (a payment that is not the one its order expects: amount, currency,
+     * PG), refunded by whoever sees it while some is left: first the writer of FORGED ({@code justForged}),
+     * then any later confirmation, should that refund have failed or never been asked for.
+     */
+    void refundForgery(Order order, IamportPayment payment, boolean justForged) {
+        if (justForged) {
+            LOG.error("ALERT forged payment merchant_uid={} imp_uid={}: {}", order.merchantUid(), payment.impUid(),
+                    order.failReason());
+        } else {
+            LOG.error("ALERT forged order merchant_uid={} imp_uid={} still holds {} won: refund requested again",
+                    order.merchantUid(), payment.impUid(), payment.refundableAmount());
+        }
         CancelOutcome refund = gateway.cancel(new PaymentCancel(payment.impUid(), null, payment.refundableAmount(),
                 "결제 금액 불일치 (amount mismatch)"));
-        if (!(refund instanceof CancelOutcome.Cancelled)) {
-            LOG.error("ALERT refund of forged payment imp_uid={} not confirmed: {}", payment.impUid(), refund);
+        if (refund instanceof CancelOutcome.Rejected rejected && !justForged) {
+            LOG.warn("forged payment imp_uid={}: refund refused ({}), most likely already refunded by a concurrent "
+                    + "confirmation; the next confirmation re-reads it", payment.impUid(), rejected);
+        } else if (!(refund instanceof CancelOutcome.Cancelled)) {
+            LOG.error("ALERT refund of forged payment imp_uid={} not confirmed ({}); the next confirmation of this order "
+                    + "tries again", payment.impUid(), refund);
         }
     }
 

@@ -65,7 +65,8 @@ record PaymentVerdict(@Nullable OrderStatus target, boolean refund, @Nullable St
         return null;
     }
 
-    static boolean movedMoney(IamportPayment payment) {
-        return payment.status() == PaymentStatus.PAID;
+    /** Paid, with something left to refund: money an order that is not PAID must not keep. */
+    static boolean holdsRefundableMoney(IamportPayment payment) {
+        return payment.status() == PaymentStatus.PAID && payment.refundableAmount() > 0;
     }
 }

@@ -260,12 +260,12 @@ class ConfirmServiceTest {
 
         IamportPayment refunded = fixture.iamport.payment(tampered.impUid()).orElseThrow();
         fixture.confirm(refunded, ConfirmSource.WEBHOOK);
-        fixture.confirm(tampered, ConfirmSource.CALLBACK); // a stale report still showing it paid
-        IamportPayment rightAmountLater = fixture.seed(IamportPaymentBuilder.from(tampered).amount(PRICE));
-        ConfirmOutcome outcome = fixture.confirm(rightAmountLater, ConfirmSource.RECONCILIATION);
+        ConfirmOutcome outcome = fixture.confirm(tampered, ConfirmSource.CALLBACK); // re-fetched: i'mport shows it refunded
 
         assertThat(outcome).isEqualTo(new ConfirmOutcome.Confirmed(forged, false));
-        assertThat(fixture.refundRequests()).hasSize(1);
+        assertThat(fixture.refundRequests()).as("nothing left to refund, nothing asked again")
+                .extracting(PaymentCancel::checksum).containsExactly(1_000L);
+        assertThat(fixture.iamport.payment(tampered.impUid()).orElseThrow().refundableAmount()).isZero();
     }
 
     @ParameterizedTest(name = "refund answered {0}")
@@ -459,7 +459,7 @@ class ConfirmServiceTest {
     }
 
     @Test
-    void aSecondConfirmationOfAForgery_asksForNoSecondRefund() {
+    void aSecondConfirmationOfAForgery_whoseRefundDidNotGoThrough_asksAgain() {
         Order order = fixture.order(Pg.TOSSPAYMENTS);
         IamportPayment tampered = fixture.seed(fixture.payment(order).amount(1_000));
         fixture.iamport.always(Operation.CANCEL, Answer.unreachable()); // even while the first refund is unconfirmed
@@ -468,8 +468,26 @@ class ConfirmServiceTest {
         ConfirmOutcome second = fixture.confirm(tampered, ConfirmSource.CALLBACK);
 
         assertThat(second).extracting(o -> ((ConfirmOutcome.Confirmed) o).changed()).isEqualTo(false);
-        assertThat(fixture.iamport.calls(Operation.CANCEL)).hasSize(1);
+        assertThat(fixture.iamport.calls(Operation.CANCEL)).hasSize(2);
         assertThat(fixture.stores.orders().writes()).hasSize(1);
+    }
+
+    /** The write of FORGED took effect but its answer was lost: nobody refunded, so the next confirmation does. */
+    @Test
+    void aForgeryWhoseWriteAnswerWasLost_isRefundedByTheNextConfirmation() {
+        Order order = fixture.order(Pg.TOSSPAYMENTS);
+        IamportPayment tampered = fixture.seed(fixture.payment(order).amount(1_000));
+        fixture.stores.orders().faults().failNextCallAfterWriting("update");
+
+        assertThatThrownBy(() -> fixture.confirm(tampered, ConfirmSource.REDIRECT)).isInstanceOf(StoreUnavailableException.class);
+        assertThat(fixture.refundRequests()).as("no refund before the write is known").isEmpty();
+        String logs = logsOf(() -> fixture.confirm(tampered, ConfirmSource.WEBHOOK));
+
+        assertThat(fixture.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.FORGED);
+        assertThat(fixture.refundRequests()).extracting(PaymentCancel::checksum).containsExactly(1_000L);
+        assertThat(fixture.iamport.payment(tampered.impUid()).orElseThrow().refundableAmount()).isZero();
+        assertThat(logs).contains("ALERT forged order merchant_uid=" + order.merchantUid() + " imp_uid=" + tampered.impUid()
+                + " still holds 1000 won");
     }
 
     // ---- i'mport or the store unavailable
