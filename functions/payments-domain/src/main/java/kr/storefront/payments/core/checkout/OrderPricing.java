@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import kr.storefront.payments.core.catalog.CatalogStore;
 import kr.storefront.payments.core.catalog.CatalogValidation;
@@ -43,6 +44,11 @@ public class OrderPricing {
     }
 
     /** An active plan, or a problem on {@code plan_id}. */
+    /** The plan as stored, active or retired (for periods already paid under it). */
+    public Optional<Plan> plan(String planId) {
+        return catalog.findPlan(planId);
+    }
+
     public Plan activePlan(String planId) {
         return catalog.findPlan(planId).filter(Plan::active)
                 .orElseThrow(() -> new InvalidRequestException("plan_id", "no active plan with this id"));

@@ -110,7 +110,8 @@ public class Subscriptions {
 
     /**
      * The key's window order when it charged a first period that no subscription has claimed and that has not
-     * ended yet. Its paid period is anchored at the window's confirmation (the order's last write).
+     * ended yet. Its paid period is anchored at the window's confirmation (the order's last write) and lasts one
+     * interval of the window's own plan, whichever plan is asked for now: once it ended, nothing is left to claim.
      */
     private Optional<Order> unclaimedFirstPeriod(BillingKey key, Plan plan, Instant now) {
         if (key.windowMerchantUid() == null) {
@@ -118,10 +119,15 @@ public class Subscriptions {
         }
         Optional<Order> window = orders.find(key.windowMerchantUid())
                 .filter(order -> order.paysAFirstPeriod() && order.subscriptionId() == null);
-        if (window.isPresent() && plan.id().equals(window.get().planId())
-                && !now.isBefore(plan.interval().periodStart(window.get().updatedAt(), 1))) {
+        if (window.isEmpty()) {
+            return window;
+        }
+        Order paid = window.get();
+        // a plan gone from the catalog has no period left to claim
+        Optional<Plan> paidPlan = plan.id().equals(paid.planId()) ? Optional.of(plan) : pricing.plan(paid.planId());
+        if (paidPlan.isEmpty() || !now.isBefore(paidPlan.get().interval().periodStart(paid.updatedAt(), 1))) {
             LOG.warn("billing-key window {} paid a first period of plan {} that ended before any subscription claimed it",
-                    window.get().merchantUid(), plan.id());
+                    paid.merchantUid(), paid.planId());
             return Optional.empty();
         }
         return window;

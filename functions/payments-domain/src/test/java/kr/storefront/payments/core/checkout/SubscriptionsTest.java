@@ -241,6 +241,23 @@ class SubscriptionsTest {
         assertThat(fixture.stores.chargeAttempts().all()).isEmpty();
     }
 
+    /** The window's own plan sets when its paid period ends, whichever plan is asked for: no key is blocked for good. */
+    @Test
+    void afterThePaidPeriodPassedUnclaimed_anotherPlanOnThatKey_startsAsAnyOther() {
+        paidKakaopayWindow(MONTHLY, MONTHLY_AMOUNT);
+        fixture.clock.set(BillingInterval.months(1).periodStart(WINDOW_PAID_AT, 1).minusSeconds(1));
+        assertRefusedOn(() -> fixture.subscriptions().subscribe(CUSTOMER, WEEKLY, KEY, null, null), "plan_id");
+        fixture.clock.set(BillingInterval.months(1).periodStart(WINDOW_PAID_AT, 1));
+
+        Subscription subscription = fixture.subscriptions().subscribe(CUSTOMER, WEEKLY, KEY, null, null);
+
+        assertThat(subscription.planId()).isEqualTo(WEEKLY);
+        assertThat(subscription.period()).isZero();
+        assertThat(subscription.anchorAt()).isEqualTo(fixture.clock.instant());
+        assertThat(fixture.stores.orders().find(WINDOW)).get().extracting(Order::subscriptionId).isNull();
+        assertThat(fixture.stores.chargeAttempts().all()).isEmpty();
+    }
+
     @Test
     void aWindowThatChargedNothing_orWasNotPaid_leavesNothingToClaim() {
         paidKakaopayWindow(MONTHLY, MONTHLY_AMOUNT);
