@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * conditional write). Paid becomes PAID, a forged payment FORGED and refunded, a failed one FAILED; no
  * payment at all leaves the order as it is.
  *
- * <p>Subscription-charge orders are left to {@link Reconciler}: their charge attempt owns the truth
- * (and the subscription's period), and the order follows it.
+ * <p>Subscription-charge orders follow their charge attempt, which owns the truth (and the
+ * subscription's period): an attempt still to reconcile is {@link Reconciler}'s; a resolved one whose order a
+ * stopped run left open moves the order (see {@link OutcomeRecorder#orderFollowsItsAttempt}).
  */
 @Singleton
 final class OrderSweeper {
@@ -27,15 +28,17 @@ final class OrderSweeper {
     private static final Logger LOG = LoggerFactory.getLogger(OrderSweeper.class);
 
     private final ConfirmService confirm;
+    private final OutcomeRecorder charges;
 
-    OrderSweeper(ConfirmService confirm) {
+    OrderSweeper(ConfirmService confirm, OutcomeRecorder charges) {
         this.confirm = confirm;
+        this.charges = charges;
     }
 
     /** @param open the order as the (eventually consistent) open-orders index returned it */
     Outcome sweep(Order open) {
         if (open.kind() == OrderKind.SUBSCRIPTION_CHARGE) {
-            return Outcome.ORDER_NOT_SWEPT;
+            return charges.orderFollowsItsAttempt(open);
         }
         ConfirmOutcome outcome = confirm.confirm(new ConfirmRequest(null, open.merchantUid(), ConfirmSource.RECONCILIATION));
         if (!(outcome instanceof ConfirmOutcome.Confirmed confirmed) || !confirmed.changed()) {

@@ -191,6 +191,31 @@ final class OutcomeRecorder {
         return subscription;
     }
 
+    /**
+     * A subscription-charge order still open although its attempt is resolved: the run stopped after the
+     * ledger's write and before the order's, its last step. The order follows the attempt; an attempt still
+     * to reconcile (or none) is left to {@link Reconciler}.
+     */
+    Outcome orderFollowsItsAttempt(Order order) {
+        Optional<ChargeAttempt> found = order.subscriptionId() == null ? Optional.empty()
+                : MerchantUids.parse(order.merchantUid(), order.subscriptionId()).flatMap(id ->
+                        attempts.find(order.customerId(), id.subscriptionId(), id.period(), id.attempt()));
+        if (found.isEmpty() || found.get().state().needsReconciliation()) {
+            return Outcome.ORDER_NOT_SWEPT;
+        }
+        ChargeAttempt attempt = found.get();
+        Instant now = clock.instant();
+        LOG.warn("order merchant_uid={} was left {} after its attempt was recorded {}; it follows the attempt now",
+                order.merchantUid(), order.status(), attempt.state());
+        return switch (attempt.state()) {
+            case PAID -> orderFollows(attempt, order, OrderStatus.PAID, attempt.impUid(), null, null, Outcome.ORDER_CONFIRMED, now);
+            case FORGED -> orderFollows(attempt, order, OrderStatus.FORGED, attempt.impUid(), null, attempt.failReason(),
+                    Outcome.ORDER_FORGED, now);
+            default -> orderFollows(attempt, order, OrderStatus.FAILED, attempt.impUid(), null, attempt.failReason(),
+                    Outcome.ORDER_CLOSED, now);
+        };
+    }
+
     /** Moves the attempt's order to {@code target} unless another writer already moved it. */
     private Outcome orderFollows(ChargeAttempt attempt, @Nullable Order knownOrder, OrderStatus target, @Nullable String impUid,
                                  @Nullable CardSummary card, @Nullable String reason, Outcome outcome, Instant now) {

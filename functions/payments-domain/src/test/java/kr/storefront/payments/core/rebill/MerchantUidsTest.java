@@ -19,6 +19,16 @@ class MerchantUidsTest {
     }
 
     @Test
+    void parse_readsBackWhatOfWrote_forThatSubscriptionOnly() {
+        String merchantUid = MerchantUids.of("sub_a_b", 12, 3);
+
+        assertThat(MerchantUids.parse(merchantUid, "sub_a_b")).contains(new MerchantUids.Attempt("sub_a_b", 12, 3));
+        assertThat(MerchantUids.parse(merchantUid, "sub_a")).as("another subscription's prefix").isEmpty();
+        assertThat(MerchantUids.parse("sub_a_b_p12", "sub_a_b")).isEmpty();
+        assertThat(MerchantUids.parse("ord_123", "sub_a_b")).isEmpty();
+    }
+
+    @Test
     void of_tooLong_isRefused() {
         assertThatThrownBy(() -> MerchantUids.of("sub_" + "x".repeat(40), 1, 1)).isInstanceOf(IllegalArgumentException.class);
     }

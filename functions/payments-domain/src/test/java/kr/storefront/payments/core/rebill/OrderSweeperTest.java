@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import kr.storefront.payments.core.domain.ChargeAttemptState;
 import kr.storefront.payments.core.domain.Order;
 import kr.storefront.payments.core.domain.OrderKind;
 import kr.storefront.payments.core.domain.OrderStatus;
@@ -12,6 +13,7 @@ import kr.storefront.payments.core.domain.VirtualAccount;
 import kr.storefront.payments.core.iamport.PaymentCancel;
 import kr.storefront.payments.core.iamport.PaymentStatus;
 import kr.storefront.payments.core.rebill.RunTally.Outcome;
+import kr.storefront.payments.core.store.ChargeLedger;
 import kr.storefront.payments.core.testing.CapturedStdout;
 import kr.storefront.payments.core.testing.FakeIamportGateway.Operation;
 import kr.storefront.payments.core.testing.IamportPaymentBuilder;
@@ -112,8 +114,35 @@ class OrderSweeperTest {
         assertThat(rebill.order(MERCHANT_UID).status()).isEqualTo(OrderStatus.PENDING);
     }
 
+    /** A run that stopped between the attempt's outcome and the order's write left the order open: it follows the attempt. */
     @Test
-    void subscriptionCharge_isLeftToItsAttemptsReconciliation() {
+    void subscriptionCharge_whoseAttemptIsResolved_followsIt_withoutAskingIamport() {
+        ChargeLedger.Begun begun = rebill.begin(rebill.subscribe("sub_d", RebillFixture.START));
+        rebill.stores.chargeAttempts().update(begun.attempt().transitionTo(ChargeAttemptState.DECLINED, "imp_declined",
+                "한도 초과", rebill.clock.instant()));
+
+        assertThat(rebill.sweeper.sweep(begun.order())).isEqualTo(Outcome.ORDER_CLOSED);
+
+        Order failed = rebill.order(begun.order().merchantUid());
+        assertThat(failed.status()).isEqualTo(OrderStatus.FAILED);
+        assertThat(failed.failReason()).isEqualTo("한도 초과");
+        assertThat(rebill.iamport.calls()).isEmpty();
+    }
+
+    @Test
+    void subscriptionCharge_whoseAttemptIsStillToReconcile_isTheReconcilers() {
+        ChargeLedger.Begun begun = rebill.begin(rebill.subscribe("sub_u", RebillFixture.START));
+        rebill.stores.chargeAttempts().update(begun.attempt().transitionTo(ChargeAttemptState.UNKNOWN, null, "read timeout",
+                rebill.clock.instant()));
+
+        assertThat(rebill.sweeper.sweep(begun.order())).isEqualTo(Outcome.ORDER_NOT_SWEPT);
+
+        assertThat(rebill.order(begun.order().merchantUid()).status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(rebill.iamport.calls()).isEmpty();
+    }
+
+    @Test
+    void subscriptionCharge_withNoAttempt_isLeftToItsAttemptsReconciliation() {
         Order charge = rebill.stores.orders().seed(Order.pending("sub_x_p0_a1", OrderKind.SUBSCRIPTION_CHARGE, "member-x", "Plan",
                 RebillFixture.AMOUNT, Pg.TOSSPAYMENTS, "card", List.of(), "cuid_x", "sub_x", RebillFixture.START));
         rebill.paidElsewhere("sub_x_p0_a1", RebillFixture.AMOUNT);

@@ -65,7 +65,8 @@ final class RebillFixture {
                 configuration, clock);
         charger = new SubscriptionCharger(stores.subscriptions(), stores.billingKeys(), stores.ledger(), gateway, recorder, clock);
         reconciler = new Reconciler(gateway, recorder, configuration, iamportConfiguration, clock);
-        sweeper = new OrderSweeper(ConfirmServices.over(gateway, stores.orders(), stores.billingKeys(), iamportConfiguration, clock));
+        sweeper = new OrderSweeper(ConfirmServices.over(gateway, stores.orders(), stores.billingKeys(), iamportConfiguration, clock),
+                recorder);
         service = new RebillService(stores.subscriptions(), stores.chargeAttempts(), charger, reconciler, stores.orders(), sweeper,
                 configuration, clock);
     }

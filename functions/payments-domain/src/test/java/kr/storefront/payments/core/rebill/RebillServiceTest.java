@@ -245,12 +245,19 @@ class RebillServiceTest {
         RebillReport crashed = rebill.run();
         rebill.clock.advance(Duration.ofMinutes(15));
         RebillReport next = rebill.run();
+        rebill.clock.advance(Duration.ofMinutes(30)); // past rebill.pending-order-threshold: the sweep takes the order
+        RebillReport swept = rebill.run();
 
         assertThat(crashed.errors()).isEqualTo(1);
         assertThat(next.due()).isZero();
         assertThat(rebill.charged()).hasSize(1);
-        assertThat(rebill.onlyAttempt("sub_crash_settle", 0).state()).isEqualTo(ChargeAttemptState.PAID);
+        ChargeAttempt attempt = rebill.onlyAttempt("sub_crash_settle", 0);
+        assertThat(attempt.state()).isEqualTo(ChargeAttemptState.PAID);
         assertThat(rebill.subscription("sub_crash_settle").period()).isEqualTo(1);
+        assertThat(swept.ordersConfirmed()).isEqualTo(1);
+        assertThat(rebill.order(attempt.merchantUid()).status()).as("the order follows its attempt").isEqualTo(OrderStatus.PAID);
+        assertThat(rebill.order(attempt.merchantUid()).impUid()).isEqualTo(attempt.impUid());
+        assertThat(rebill.charged()).as("nothing charged again").hasSize(1);
     }
 
     @Test
