@@ -1,7 +1,5 @@
 package kr.storefront.payments.verify;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -19,10 +17,11 @@ import kr.storefront.payments.core.checkout.OrderRequest;
 import kr.storefront.payments.core.domain.BillingInterval;
 import kr.storefront.payments.core.domain.Order;
 import kr.storefront.payments.core.store.OrderStore;
+import kr.storefront.payments.core.testing.CapturedStdout;
 import kr.storefront.payments.http.testing.FunctionTestBed;
-import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
 import kr.storefront.payments.http.testing.HttpApiResponse;
 import kr.storefront.payments.http.testing.LambdaHttpBridge;
+import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.iamport.WebhookFormat;
 import kr.storefront.payments.testkit.iamport.WindowOutcome;
@@ -120,15 +119,7 @@ final class VerifyTestSupport implements AutoCloseable {
 
     /** What the function logged (its simple logger writes to stdout) while {@code action} ran. */
     static String capturingStdout(Runnable action) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+        return CapturedStdout.of(action);
     }
 
     private static String decode(String value) {

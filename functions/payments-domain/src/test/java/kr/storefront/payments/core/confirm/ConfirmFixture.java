@@ -1,8 +1,5 @@
 package kr.storefront.payments.core.confirm;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import kr.storefront.payments.core.config.IamportConfiguration;
@@ -14,6 +11,7 @@ import kr.storefront.payments.core.domain.Pg;
 import kr.storefront.payments.core.iamport.IamportBillingKey;
 import kr.storefront.payments.core.iamport.IamportPayment;
 import kr.storefront.payments.core.iamport.PaymentCancel;
+import kr.storefront.payments.core.testing.CapturedStdout;
 import kr.storefront.payments.core.testing.FakeIamportGateway;
 import kr.storefront.payments.core.testing.IamportConfigurations;
 import kr.storefront.payments.core.testing.IamportPaymentBuilder;
@@ -116,15 +114,7 @@ final class ConfirmFixture {
 
     /** What the services logged (the simple logger writes to stdout) while {@code action} ran. */
     static String logsOf(Runnable action) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+        return CapturedStdout.of(action);
     }
 
     private String nextMerchantUid() {
