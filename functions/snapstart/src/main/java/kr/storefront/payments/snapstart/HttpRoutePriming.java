@@ -3,6 +3,7 @@ package kr.storefront.payments.snapstart;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.crac.OrderedResource;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
  * events, inside the {@link Priming} scope (store answered by a loopback responder in this process,
  * no i'mport call, no secret).
  */
+// only where the API Gateway adapter is on the classpath (checkout, verify; the dependency is optional here)
+@Requires(classes = APIGatewayV2HTTPEventFunction.class)
 @Singleton
 final class HttpRoutePriming implements OrderedResource {
 

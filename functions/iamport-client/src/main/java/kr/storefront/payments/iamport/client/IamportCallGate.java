@@ -10,7 +10,7 @@ import kr.storefront.payments.core.iamport.IamportUnavailableException;
 public interface IamportCallGate {
 
     /**
-     * @param operation the call's name, as in the client's log lines ({@code find_payment}, {@code again}...)
+     * @param operation the call's name, as in the client's log lines ({@code findPayment}, {@code again}...)
      * @throws IamportUnavailableException with {@code requestSent} false, to refuse the call
      */
     void check(String operation);
