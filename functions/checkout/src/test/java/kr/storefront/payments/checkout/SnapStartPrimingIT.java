@@ -54,7 +54,7 @@ class SnapStartPrimingIT {
         assertThat(sdkHttp.answeredOverLoopback() - overLoopbackBefore)
                 .as("requests the loopback responder answered: the SDK's and the i'mport client's").isGreaterThan(sdkRequests);
         assertThat(sdkHttp.loopbackOpen()).as("a loopback responder left running into the snapshot").isFalse();
-        assertThat(bed.bean(IamportWarmUp.class).openConnections()).as("i'mport client connections left for the snapshot").isZero();
+        assertThat(bed.bean(IamportWarmUp.class).transportWarmUpOpen()).as("the i'mport warm-up client left pointed at the loopback responder").isFalse();
         assertThat(bed.sandbox().requests()).as("i'mport calls (token, prepare, ...) while priming").isEmpty();
         assertThat(bed.itemCount()).as("items in the table").isEqualTo(itemsBefore);
     }

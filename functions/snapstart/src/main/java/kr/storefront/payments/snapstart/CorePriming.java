@@ -108,6 +108,9 @@ final class CorePriming implements OrderedResource {
                 Priming.attempt(() -> secrets.get().secretString(ID));
                 Priming.attempt(this::parseSecretShape);
             }
+            if (loopback.baseUrl() != null) {
+                Priming.attempt(() -> iamport.get().finishTransportWarmUp());
+            }
             LOG.info("primed the store, the i'mport client and the secret parser in {} ms ({} requests to the loopback responder)",
                     (System.nanoTime() - started) / 1_000_000, loopback.requestsAnswered());
         }

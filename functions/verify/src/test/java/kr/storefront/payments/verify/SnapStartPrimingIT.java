@@ -57,7 +57,7 @@ class SnapStartPrimingIT {
         assertThat(sdkHttp.answeredInProcess() - answeredBefore).isGreaterThan(10);
         assertThat(sdkHttp.answeredOverLoopback() - overLoopbackBefore).as("requests through the real transports").isGreaterThan(10);
         assertThat(sdkHttp.loopbackOpen()).as("a loopback responder left running into the snapshot").isFalse();
-        assertThat(verify.bed.bean(IamportWarmUp.class).openConnections()).as("i'mport client connections left for the snapshot").isZero();
+        assertThat(verify.bed.bean(IamportWarmUp.class).transportWarmUpOpen()).as("the i'mport warm-up client left pointed at the loopback responder").isFalse();
         assertThat(verify.bed.sandbox().requests()).as("i'mport calls while priming").isEmpty();
         assertThat(verify.bed.itemCount()).as("items (webhook records included) in the table").isEqualTo(itemsBefore);
     }

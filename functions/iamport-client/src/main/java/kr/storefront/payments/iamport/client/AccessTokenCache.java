@@ -13,8 +13,7 @@ import kr.storefront.payments.core.iamport.IamportUnavailableException;
 import kr.storefront.payments.core.json.TolerantJson;
 import kr.storefront.payments.core.secrets.IamportCredentials;
 import kr.storefront.payments.core.secrets.IamportCredentialsProvider;
-import kr.storefront.payments.iamport.client.IamportHttp.CallKind;
-import kr.storefront.payments.iamport.client.IamportHttp.Method;
+import kr.storefront.payments.iamport.client.IamportExchange.CallKind;
 
 /**
  * Keeps one i'mport access token per container.
@@ -30,7 +29,7 @@ final class AccessTokenCache {
     private static final Argument<Envelope<WirePayloads.Token>> TOKEN_ENVELOPE =
             Envelope.of(WirePayloads.Token.class);
 
-    private final IamportHttp http;
+    private final IamportExchange http;
     private final IamportCredentialsProvider credentials;
     private final IamportConfiguration configuration;
     private final JsonMapper json;
@@ -40,7 +39,7 @@ final class AccessTokenCache {
 
     private volatile CachedToken cached;
 
-    AccessTokenCache(IamportHttp http, IamportCredentialsProvider credentials, IamportConfiguration configuration,
+    AccessTokenCache(IamportExchange http, IamportCredentialsProvider credentials, IamportConfiguration configuration,
                      JsonMapper json, Clock clock) {
         this.http = http;
         this.credentials = credentials;
@@ -103,8 +102,8 @@ final class AccessTokenCache {
 
     private RawResponse requestToken(IamportCredentials current) {
         try {
-            return http.exchange("getToken", Method.POST, configuration.resolve("/users/getToken"),
-                    new WirePayloads.TokenRequest(current.impKey(), current.impSecret()), null, CallKind.STANDARD);
+            return http.send("getToken", CallKind.STANDARD,
+                    api -> api.getToken(new WirePayloads.TokenRequest(current.impKey(), current.impSecret())));
         } catch (IamportUnavailableException e) {
             // whatever happened to the token request, the caller's own request was never sent
             throw new IamportUnavailableException("no i'mport access token: " + e.getMessage(), false, e);

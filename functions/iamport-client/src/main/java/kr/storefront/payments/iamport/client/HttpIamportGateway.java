@@ -2,15 +2,15 @@ package kr.storefront.payments.iamport.client;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.retry.annotation.Retryable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.iamport.BillingKeyCharge;
 import kr.storefront.payments.core.iamport.BillingKeyIssue;
@@ -30,8 +30,7 @@ import kr.storefront.payments.core.iamport.PaymentStatus;
 import kr.storefront.payments.core.json.TolerantJson;
 import kr.storefront.payments.core.secrets.InvalidSecretException;
 import kr.storefront.payments.core.secrets.SecretUnavailableException;
-import kr.storefront.payments.iamport.client.IamportHttp.CallKind;
-import kr.storefront.payments.iamport.client.IamportHttp.Method;
+import kr.storefront.payments.iamport.client.IamportExchange.CallKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,14 +47,14 @@ class HttpIamportGateway implements IamportGateway {
     private static final Argument<Envelope<WirePayloads.Prepared>> PREPARED = Envelope.of(WirePayloads.Prepared.class);
     private static final String CURRENCY = "KRW";
 
-    private final IamportHttp http;
+    private final IamportExchange http;
     private final AccessTokenCache tokens;
     private final IamportConfiguration configuration;
     private final JsonMapper json;
 
-    HttpIamportGateway(IamportHttp http, AccessTokenCache tokens, IamportConfiguration configuration, JsonMapper json) {
-        this.http = http;
+    HttpIamportGateway(IamportExchange http, AccessTokenCache tokens, IamportConfiguration configuration, JsonMapper json) {
         this.tokens = tokens;
+        this.http = http;
         this.configuration = configuration;
         this.json = TolerantJson.of(json); // i'mport's answers: see TolerantJson
     }
@@ -64,8 +63,8 @@ class HttpIamportGateway implements IamportGateway {
     @Retryable(includes = IamportUnavailableException.class, attempts = "${iamport.read-retries:2}",
             delay = "${iamport.read-retry-delay:200ms}", multiplier = "2.0", jitter = "0.25")
     public Optional<IamportPayment> findPayment(String impUid) {
-        RawResponse response = authorized("findPayment", Method.GET,
-                "/payments/" + segment(impUid) + sandboxQuery(), null, CallKind.STANDARD);
+        RawResponse response = authorized("findPayment", CallKind.STANDARD,
+                api -> api.payment(impUid, configuration.includeSandbox()));
         return lookup("findPayment", response, PAYMENT).map(PaymentMapper::payment);
     }
 
@@ -75,15 +74,16 @@ class HttpIamportGateway implements IamportGateway {
     public Optional<IamportPayment> findPaymentByMerchantUid(String merchantUid, @Nullable PaymentStatus status) {
         // no include_sandbox: the schema lists it for GET /payments/{imp_uid} only; test-channel payments
         // found here are refused by the confirm step unless iamport.include-sandbox
-        String path = "/payments/find/" + segment(merchantUid) + (status == null ? "" : "/" + status.code());
-        RawResponse response = authorized("findPaymentByMerchantUid", Method.GET, path, null, CallKind.STANDARD);
+        RawResponse response = authorized("findPaymentByMerchantUid", CallKind.STANDARD, api -> status == null
+                ? api.paymentByMerchantUid(merchantUid)
+                : api.paymentByMerchantUid(merchantUid, status.code()));
         return lookup("findPaymentByMerchantUid", response, PAYMENT).map(PaymentMapper::payment);
     }
 
     @Override
     public void prepare(String merchantUid, long amount) {
-        RawResponse response = authorized("prepare", Method.POST, "/payments/prepare",
-                new WirePayloads.PrepareRequest(merchantUid, amount, CURRENCY), CallKind.STANDARD);
+        RawResponse response = authorized("prepare", CallKind.STANDARD,
+                api -> api.prepare(new WirePayloads.PrepareRequest(merchantUid, amount, CURRENCY)));
         success("prepare", response, PREPARED);
     }
 
@@ -91,8 +91,7 @@ class HttpIamportGateway implements IamportGateway {
     @Retryable(includes = IamportUnavailableException.class, attempts = "${iamport.read-retries:2}",
             delay = "${iamport.read-retry-delay:200ms}", multiplier = "2.0", jitter = "0.25")
     public Optional<Long> findPreparedAmount(String merchantUid) {
-        RawResponse response = authorized("findPreparedAmount", Method.GET,
-                "/payments/prepare/" + segment(merchantUid), null, CallKind.STANDARD);
+        RawResponse response = authorized("findPreparedAmount", CallKind.STANDARD, api -> api.prepared(merchantUid));
         // the schema documents no 404 here: "nothing registered" may come as HTTP 200 with code != 0, or as a 404
         if (response.status() == 200 && tryDecode(response, PREPARED)
                 .filter(envelope -> envelope.code() != 0 && envelope.response() == null).isPresent()) {
@@ -106,9 +105,8 @@ class HttpIamportGateway implements IamportGateway {
     public CancelOutcome cancel(PaymentCancel cancel) {
         RawResponse response;
         try {
-            response = authorized("cancel", Method.POST, "/payments/cancel",
-                    new WirePayloads.CancelRequest(cancel.impUid(), cancel.amount(), cancel.checksum(), cancel.reason()),
-                    CallKind.STANDARD);
+            response = authorized("cancel", CallKind.STANDARD, api -> api.cancel(
+                    new WirePayloads.CancelRequest(cancel.impUid(), cancel.amount(), cancel.checksum(), cancel.reason())));
         } catch (IamportUnavailableException e) {
             return e.requestSent() ? new CancelOutcome.Unknown(e.getMessage()) : new CancelOutcome.NotAttempted(e.getMessage());
         } catch (IamportAuthenticationException | SecretUnavailableException | InvalidSecretException e) {
@@ -121,8 +119,9 @@ class HttpIamportGateway implements IamportGateway {
 
     @Override
     public ChargeOutcome chargeBillingKey(BillingKeyCharge charge) {
-        ChargeOutcome outcome = charge("again", "/subscribe/payments/again", new WirePayloads.AgainRequest(
-                charge.customerUid(), charge.merchantUid(), charge.amount(), charge.name(), CURRENCY, charge.noticeUrl()));
+        WirePayloads.AgainRequest again = new WirePayloads.AgainRequest(
+                charge.customerUid(), charge.merchantUid(), charge.amount(), charge.name(), CURRENCY, charge.noticeUrl());
+        ChargeOutcome outcome = charge("again", api -> api.again(again));
         LOG.info("iamport again merchant_uid={} -> {}", charge.merchantUid(), describe(outcome));
         return outcome;
     }
@@ -130,9 +129,10 @@ class HttpIamportGateway implements IamportGateway {
     @Override
     public ChargeOutcome chargeCardOnce(OneTimeCardCharge charge) {
         CardDetails card = charge.card();
-        ChargeOutcome outcome = charge("onetime", "/subscribe/payments/onetime", new WirePayloads.OnetimeRequest(
+        WirePayloads.OnetimeRequest onetime = new WirePayloads.OnetimeRequest(
                 charge.merchantUid(), charge.amount(), charge.name(), CURRENCY, charge.pg(), card.cardNumber(), card.expiry(),
-                card.birth(), card.pwd2digit(), charge.customerUid(), charge.noticeUrl()));
+                card.birth(), card.pwd2digit(), charge.customerUid(), charge.noticeUrl());
+        ChargeOutcome outcome = charge("onetime", api -> api.onetime(onetime));
         LOG.info("iamport onetime merchant_uid={} -> {}", charge.merchantUid(), describe(outcome));
         return outcome;
     }
@@ -140,9 +140,10 @@ class HttpIamportGateway implements IamportGateway {
     @Override
     public IamportBillingKey issueBillingKey(BillingKeyIssue issue) {
         CardDetails card = issue.card();
-        RawResponse response = authorized("issueBillingKey", Method.POST, "/subscribe/customers/" + segment(issue.customerUid()),
-                new WirePayloads.CustomerRequest(issue.channelKey(), issue.customerId(), card.cardNumber(), card.expiry(), card.birth(), card.pwd2digit()),
-                CallKind.CHARGE);
+        WirePayloads.CustomerRequest customer = new WirePayloads.CustomerRequest(
+                issue.channelKey(), issue.customerId(), card.cardNumber(), card.expiry(), card.birth(), card.pwd2digit());
+        RawResponse response = authorized("issueBillingKey", CallKind.CHARGE,
+                api -> api.issueBillingKey(issue.customerUid(), customer));
         return PaymentMapper.billingKey(success("issueBillingKey", response, CUSTOMER));
     }
 
@@ -150,26 +151,25 @@ class HttpIamportGateway implements IamportGateway {
     @Retryable(includes = IamportUnavailableException.class, attempts = "${iamport.read-retries:2}",
             delay = "${iamport.read-retry-delay:200ms}", multiplier = "2.0", jitter = "0.25")
     public Optional<IamportBillingKey> findBillingKey(String customerUid) {
-        RawResponse response = authorized("findBillingKey", Method.GET, "/subscribe/customers/" + segment(customerUid),
-                null, CallKind.STANDARD);
+        RawResponse response = authorized("findBillingKey", CallKind.STANDARD, api -> api.billingKey(customerUid));
         return lookup("findBillingKey", response, CUSTOMER).map(PaymentMapper::billingKey);
     }
 
     @Override
     public boolean deleteBillingKey(String customerUid, String reason) {
-        RawResponse response = authorized("deleteBillingKey", Method.DELETE,
-                "/subscribe/customers/" + segment(customerUid) + "?reason=" + segment(reason), null, CallKind.STANDARD);
+        RawResponse response = authorized("deleteBillingKey", CallKind.STANDARD,
+                api -> api.deleteBillingKey(customerUid, reason));
         return lookup("deleteBillingKey", response, CUSTOMER).isPresent();
     }
 
-    /** Sends with a token; on 401 drops the token and tries once more with a fresh one. */
-    private RawResponse authorized(String operation, Method method, String pathAndQuery, @Nullable Object body, CallKind kind) {
-        URI uri = configuration.resolve(pathAndQuery);
-        String token = tokens.token();
-        RawResponse response = http.exchange(operation, method, uri, body, token, kind);
+    /** Sends with a token ({@link IamportAuthorization}); on 401 that token is dropped and the call tried once more. */
+    private RawResponse authorized(String operation, CallKind kind, Function<IamportV1, CompletableFuture<HttpResponse<byte[]>>> call) {
+        // a token fetched here, not inside the call: failing to get one is plainly "not sent", and the
+        // token request is an exchange of its own (its own connection under a zero reuse window)
+        tokens.token();
+        RawResponse response = http.send(operation, kind, call);
         if (response.status() == 401) {
-            tokens.invalidate(token);
-            response = http.exchange(operation, method, uri, body, tokens.token(), kind);
+            response = http.send(operation, kind, call);
             if (response.status() == 401) {
                 throw new IamportAuthenticationException("i'mport answered 401 to " + operation + " with a fresh token");
             }
@@ -177,10 +177,10 @@ class HttpIamportGateway implements IamportGateway {
         return response;
     }
 
-    private ChargeOutcome charge(String operation, String path, Object body) {
+    private ChargeOutcome charge(String operation, Function<IamportV1, CompletableFuture<HttpResponse<byte[]>>> call) {
         RawResponse response;
         try {
-            response = authorized(operation, Method.POST, path, body, CallKind.CHARGE);
+            response = authorized(operation, CallKind.CHARGE, call);
         } catch (IamportUnavailableException e) {
             return e.requestSent() ? new ChargeOutcome.Unknown(e.getMessage()) : new ChargeOutcome.NotAttempted(e.getMessage());
         } catch (IamportAuthenticationException | SecretUnavailableException | InvalidSecretException e) {
@@ -296,14 +296,6 @@ class HttpIamportGateway implements IamportGateway {
             throw new IamportProtocolException("prepare answer lacks amount", null);
         }
         return prepared.amount();
-    }
-
-    private String sandboxQuery() {
-        return "?include_sandbox=" + configuration.includeSandbox();
-    }
-
-    private static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String describe(ChargeOutcome outcome) {

@@ -35,22 +35,38 @@ public final class IamportWarmUp {
 
     private final JsonMapper json;
     private final JsonMapper answers;
-    private final IamportHttp http;
+    private final IamportExchange http;
+    private final IamportClients.WarmUpTarget target;
 
-    IamportWarmUp(JsonMapper json, IamportHttp http) {
+    IamportWarmUp(JsonMapper json, IamportExchange http, IamportClients.WarmUpTarget target) {
         this.json = json;
         this.answers = TolerantJson.of(json); // read as the gateway reads i'mport's answers
         this.http = http;
+        this.target = target;
     }
 
-    /** The HTTP client stack, to a loopback responder in this process ({@code http://127.0.0.1:port}) only. */
+    /**
+     * The HTTP client stack, to a loopback responder in this process ({@code http://127.0.0.1:port})
+     * only: a lookup, a prepare and a charge through the declarative client, its authorization filter
+     * and {@code java.net.http}, on a client of their own that nothing else uses. The connection stays
+     * pooled for the next round; {@link #finishTransportWarmUp} drops it.
+     */
     public void warmUpTransport(URI loopback) {
-        http.warmUpTransport(loopback);
+        target.pointAt(loopback);
+        http.sendWarmUp(api -> api.payment("imp_priming", false));
+        http.sendWarmUp(api -> api.prepare(new WirePayloads.PrepareRequest("ord_priming", 1000, "KRW")));
+        http.sendWarmUp(api -> api.again(new WirePayloads.AgainRequest("cu_priming", "ord_priming", 1000, "priming", "KRW", null)));
     }
 
-    /** Connections the i'mport client holds, pooled or in use: none once a transport warm-up is over. */
-    public int openConnections() {
-        return http.openConnections();
+    /** Discards the warm-up client and its loopback connection, and leaves it nowhere to send. */
+    public void finishTransportWarmUp() {
+        target.clear();
+        http.discardWarmUpClient();
+    }
+
+    /** Whether the warm-up client can still send anywhere: never once {@link #finishTransportWarmUp} ran. */
+    public boolean transportWarmUpOpen() {
+        return target.pointed();
     }
 
     /** Our JSON for each body we send and each answer shape we read, with no call made. */

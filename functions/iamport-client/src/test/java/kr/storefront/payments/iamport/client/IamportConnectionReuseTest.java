@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** i'mport calls share a kept-alive connection, but never one left idle longer than the reuse window. */
+/** i'mport calls share a kept-alive connection, but never one left idle longer than the reuse window: its client is discarded. */
 class IamportConnectionReuseTest {
 
     private static IamportSandbox sandbox;
@@ -46,7 +46,7 @@ class IamportConnectionReuseTest {
             List<RecordedRequest> calls = sandbox.requests();
             assertThat(calls).hasSize(4); // the token, two prepares, one lookup
             assertThat(calls).extracting(RecordedRequest::connection).containsOnly(calls.get(0).connection());
-            assertThat(context.getBean(IamportHttp.class).openConnections()).isEqualTo(1);
+            assertThat(context.getBean(IamportExchange.class).discardedClients()).as("clients discarded between the calls").isZero();
         }
     }
 
@@ -63,7 +63,7 @@ class IamportConnectionReuseTest {
             assertThat(calls).extracting(RecordedRequest::status).containsExactly(200, 200, 200);
             assertThat(calls.get(1).connection()).isEqualTo(calls.get(0).connection());
             assertThat(calls.get(2).connection()).isNotEqualTo(calls.get(1).connection());
-            assertThat(context.getBean(IamportHttp.class).openConnections()).as("the expired connection was closed").isEqualTo(1);
+            assertThat(context.getBean(IamportExchange.class).discardedClients()).as("the idle client, with its pool, discarded").isEqualTo(1);
         }
     }
 
@@ -75,8 +75,7 @@ class IamportConnectionReuseTest {
             gateway.prepare("ord_zero_1", 1000);
             gateway.prepare("ord_zero_2", 2000);
 
-            assertThat(sandbox.requests()).extracting(RecordedRequest::connection).doesNotHaveDuplicates();
-            assertThat(context.getBean(IamportHttp.class).openConnections()).isZero();
+            assertThat(sandbox.requests()).hasSize(3).extracting(RecordedRequest::connection).doesNotHaveDuplicates();
         }
     }
 }
