@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The far end of priming's requests: an HTTP/1.1 server on 127.0.0.1, inside this process, that
  * answers every request with {@code 200 {}}. Priming sends through the real HTTP clients (the AWS
- * SDK's Apache client, the i'mport client's own Apache pool) so that their code, not only ours, is
+ * SDK's Apache client, the i'mport client's java.net.http one) so that their code, not only ours, is
  * warm in the SnapStart snapshot. Closing it closes every connection it accepted, so none is left
  * open for the snapshot to carry.
  *

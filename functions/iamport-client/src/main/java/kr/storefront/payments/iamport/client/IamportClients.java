@@ -130,7 +130,7 @@ final class IamportClients {
     }
 
     /** The base URL as the client's service: its scheme, host and port, and its path as the context path. */
-    abstract static class Target implements ServiceInstanceList {
+    static class Target implements ServiceInstanceList {
 
         private final String id;
         private final List<ServiceInstance> instances;

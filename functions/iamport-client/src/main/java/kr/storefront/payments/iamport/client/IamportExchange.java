@@ -1,7 +1,9 @@
 package kr.storefront.payments.iamport.client;
 
+import io.micronaut.context.BeanContext;
+import io.micronaut.discovery.exceptions.NoAvailableServiceException;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.HttpClientRegistry;
 import io.micronaut.http.client.exceptions.NoHostException;
 import jakarta.inject.Singleton;
 import java.io.Closeable;
@@ -17,7 +19,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import kr.storefront.payments.core.config.IamportConfiguration;
+import kr.storefront.payments.core.iamport.IamportException;
 import kr.storefront.payments.core.iamport.IamportUnavailableException;
+import kr.storefront.payments.core.secrets.InvalidSecretException;
+import kr.storefront.payments.core.secrets.SecretUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,10 +59,16 @@ final class IamportExchange {
     private final ReusableClient charges;
     private final IamportClients.WarmUp warmUp;
 
+    private final BeanContext beans;
+    private final HttpClientRegistry<?> registry;
+
     IamportExchange(IamportClients.Standard standard, IamportClients.Charges charges, IamportClients.WarmUp warmUp,
-                    IamportConfiguration configuration, List<IamportCallGate> gates) {
+                    IamportConfiguration configuration, List<IamportCallGate> gates,
+                    BeanContext beans, HttpClientRegistry<?> registry) {
         long windowMillis = configuration.connectionReuseWindow().toMillis();
         this.gates = List.copyOf(gates);
+        this.beans = beans;
+        this.registry = registry;
         this.standard = new ReusableClient(standard, standard, windowMillis);
         this.charges = new ReusableClient(charges, charges, windowMillis);
         this.warmUp = warmUp;
@@ -83,6 +94,17 @@ final class IamportExchange {
         }
     }
 
+    /**
+     * Builds the {@code java.net.http} client of each call kind now, as the first call would: in a
+     * SnapStart snapshot it is then built already, with its TLS context (the JDK's trust store read)
+     * and selector thread, and holds no connection.
+     */
+    void buildClients() {
+        for (Class<?> client : List.of(IamportClients.Standard.class, IamportClients.Charges.class)) {
+            registry.getClient(beans.getBeanDefinition(client).getAnnotationMetadata());
+        }
+    }
+
     /** Warm-up only: one call through the warm-up client, which goes to the loopback responder it was pointed at. */
     RawResponse sendWarmUp(Function<IamportV1, CompletableFuture<HttpResponse<byte[]>>> call) {
         return await("warmUp", call.apply(warmUp), System.nanoTime());
@@ -104,8 +126,9 @@ final class IamportExchange {
             return new RawResponse(response.code(), response.getBody(byte[].class).orElse(NO_BODY));
         } catch (CompletionException | CancellationException e) {
             Throwable failure = e.getCause() == null ? e : e.getCause();
-            if (failure instanceof RuntimeException own && !(failure instanceof HttpClientException)) {
-                throw own; // ours, from the authorization filter (no token, no secret): already typed
+            if (failure instanceof IamportException || failure instanceof SecretUnavailableException
+                    || failure instanceof InvalidSecretException) {
+                throw (RuntimeException) failure; // ours, from the authorization filter (no token, no secret): already typed
             }
             if (failure instanceof Error error) {
                 throw error;
@@ -124,7 +147,7 @@ final class IamportExchange {
             // HttpConnectTimeoutException before its parent HttpTimeoutException, which is a read timeout
             if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
                     || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException
-                    || cause instanceof NoHostException) {
+                    || cause instanceof NoHostException || cause instanceof NoAvailableServiceException) {
                 return true;
             }
         }

@@ -69,8 +69,9 @@ public final class IamportWarmUp {
         return target.pointed();
     }
 
-    /** Our JSON for each body we send and each answer shape we read, with no call made. */
+    /** The clients built, and our JSON for each body we send and each answer shape we read, with no call made. */
     public void warmUp() {
+        http.buildClients();
         try {
             json.writeValueAsBytes(new WirePayloads.PrepareRequest("ord_priming", 1000, "KRW"));
             json.writeValueAsBytes(new WirePayloads.TokenRequest("priming", "priming"));

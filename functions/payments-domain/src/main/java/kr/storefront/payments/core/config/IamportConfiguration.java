@@ -43,13 +43,4 @@ public record IamportConfiguration(
         @Bindable(defaultValue = "2") int readRetries,
         @Bindable(defaultValue = "200ms") @NotNull Duration readRetryDelay,
         @Bindable(defaultValue = "false") boolean includeSandbox) {
-
-    /** Resolves an API path such as {@code /payments/imp_123} against the base URL. */
-    public URI resolve(String pathAndQuery) {
-        String root = baseUrl.toString();
-        if (root.endsWith("/")) {
-            root = root.substring(0, root.length() - 1);
-        }
-        return URI.create(root + pathAndQuery);
-    }
 }

@@ -55,8 +55,7 @@ class ConfigurationValidationTest {
                         "iamport.base-url", "http://127.0.0.1:1/"))
                 .start()) {
             assertThat(context.getBean(StoreConfiguration.class).tableName()).isEqualTo("payments");
-            assertThat(context.getBean(IamportConfiguration.class).resolve("/payments/x"))
-                    .isEqualTo(URI.create("http://127.0.0.1:1/payments/x"));
+            assertThat(context.getBean(IamportConfiguration.class).baseUrl()).isEqualTo(URI.create("http://127.0.0.1:1/"));
         }
     }
 }
