@@ -1,16 +1,13 @@
 package kr.storefront.payments.iamport.client;
 
 import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.iamport.IamportAuthenticationException;
 import kr.storefront.payments.core.iamport.IamportUnavailableException;
-import kr.storefront.payments.core.json.TolerantJson;
 import kr.storefront.payments.core.secrets.IamportCredentials;
 import kr.storefront.payments.core.secrets.IamportCredentialsProvider;
 import kr.storefront.payments.iamport.client.IamportExchange.CallKind;
@@ -32,7 +29,6 @@ final class AccessTokenCache {
     private final IamportExchange http;
     private final IamportCredentialsProvider credentials;
     private final IamportConfiguration configuration;
-    private final JsonMapper json;
     private final Clock clock;
 
     private record CachedToken(String value, Instant refreshAt) { }
@@ -40,11 +36,10 @@ final class AccessTokenCache {
     private volatile CachedToken cached;
 
     AccessTokenCache(IamportExchange http, IamportCredentialsProvider credentials, IamportConfiguration configuration,
-                     JsonMapper json, Clock clock) {
+                     Clock clock) {
         this.http = http;
         this.credentials = credentials;
         this.configuration = configuration;
-        this.json = TolerantJson.of(json); // i'mport's answers: see TolerantJson
         this.clock = clock;
     }
 
@@ -77,7 +72,7 @@ final class AccessTokenCache {
     }
 
     private CachedToken fetch() {
-        RawResponse response = requestToken(credentials.current());
+        IamportAnswer<WirePayloads.Token> response = requestToken(credentials.current());
         if (response.status() == 401) {
             // the secret may have been rotated since we cached it: read it again, once
             credentials.invalidate();
@@ -90,7 +85,7 @@ final class AccessTokenCache {
         if (!response.isSuccess()) {
             throw new IamportUnavailableException("i'mport getToken answered HTTP " + response.status(), false, null);
         }
-        WirePayloads.Token token = decode(response);
+        WirePayloads.Token token = token(response);
         long lifetimeSeconds = token.expiredAt() - token.now();
         Instant receivedAt = clock.instant();
         Duration lifetime = Duration.ofSeconds(Math.max(0, lifetimeSeconds));
@@ -100,9 +95,9 @@ final class AccessTokenCache {
         return new CachedToken(token.accessToken(), receivedAt.plus(usable));
     }
 
-    private RawResponse requestToken(IamportCredentials current) {
+    private IamportAnswer<WirePayloads.Token> requestToken(IamportCredentials current) {
         try {
-            return http.send("getToken", CallKind.STANDARD,
+            return http.send("getToken", CallKind.STANDARD, TOKEN_ENVELOPE,
                     api -> api.getToken(new WirePayloads.TokenRequest(current.impKey(), current.impSecret())));
         } catch (IamportUnavailableException e) {
             // whatever happened to the token request, the caller's own request was never sent
@@ -110,18 +105,13 @@ final class AccessTokenCache {
         }
     }
 
-    private WirePayloads.Token decode(RawResponse response) {
-        Envelope<WirePayloads.Token> envelope;
-        try {
-            envelope = json.readValue(response.body(), TOKEN_ENVELOPE);
-        } catch (IOException | RuntimeException e) {
-            throw new IamportUnavailableException("unreadable getToken answer", false, e);
+    private static WirePayloads.Token token(IamportAnswer<WirePayloads.Token> answer) {
+        if (!answer.readable()) {
+            throw new IamportUnavailableException("unreadable getToken answer", false, null);
         }
-        WirePayloads.Token token = envelope == null ? null : envelope.response();
-        if (envelope == null || envelope.code() != 0 || token == null || token.accessToken() == null
-                || token.now() == null || token.expiredAt() == null) {
-            throw new IamportUnavailableException("unexpected getToken answer (code "
-                    + (envelope == null ? "none" : envelope.code()) + ")", false, null);
+        WirePayloads.Token token = answer.payload();
+        if (answer.code() != 0 || token == null || token.accessToken() == null || token.now() == null || token.expiredAt() == null) {
+            throw new IamportUnavailableException("unexpected getToken answer (code " + answer.code() + ")", false, null);
         }
         return token;
     }

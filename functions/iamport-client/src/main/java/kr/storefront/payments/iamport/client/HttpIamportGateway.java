@@ -2,15 +2,10 @@ package kr.storefront.payments.iamport.client;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.retry.annotation.Retryable;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.iamport.BillingKeyCharge;
 import kr.storefront.payments.core.iamport.BillingKeyIssue;
@@ -27,7 +22,6 @@ import kr.storefront.payments.core.iamport.IamportUnavailableException;
 import kr.storefront.payments.core.iamport.OneTimeCardCharge;
 import kr.storefront.payments.core.iamport.PaymentCancel;
 import kr.storefront.payments.core.iamport.PaymentStatus;
-import kr.storefront.payments.core.json.TolerantJson;
 import kr.storefront.payments.core.secrets.InvalidSecretException;
 import kr.storefront.payments.core.secrets.SecretUnavailableException;
 import kr.storefront.payments.iamport.client.IamportExchange.CallKind;
@@ -50,22 +44,20 @@ class HttpIamportGateway implements IamportGateway {
     private final IamportExchange http;
     private final AccessTokenCache tokens;
     private final IamportConfiguration configuration;
-    private final JsonMapper json;
 
-    HttpIamportGateway(IamportExchange http, AccessTokenCache tokens, IamportConfiguration configuration, JsonMapper json) {
-        this.tokens = tokens;
+    HttpIamportGateway(IamportExchange http, AccessTokenCache tokens, IamportConfiguration configuration) {
         this.http = http;
+        this.tokens = tokens;
         this.configuration = configuration;
-        this.json = TolerantJson.of(json); // i'mport's answers: see TolerantJson
     }
 
     @Override
     @Retryable(includes = IamportUnavailableException.class, attempts = "${iamport.read-retries:2}",
             delay = "${iamport.read-retry-delay:200ms}", multiplier = "2.0", jitter = "0.25")
     public Optional<IamportPayment> findPayment(String impUid) {
-        RawResponse response = authorized("findPayment", CallKind.STANDARD,
+        IamportAnswer<WirePayloads.Payment> answer = authorized("findPayment", CallKind.STANDARD, PAYMENT,
                 api -> api.payment(impUid, configuration.includeSandbox()));
-        return lookup("findPayment", response, PAYMENT).map(PaymentMapper::payment);
+        return lookup("findPayment", answer).map(PaymentMapper::payment);
     }
 
     @Override
@@ -74,45 +66,46 @@ class HttpIamportGateway implements IamportGateway {
     public Optional<IamportPayment> findPaymentByMerchantUid(String merchantUid, @Nullable PaymentStatus status) {
         // no include_sandbox: the schema lists it for GET /payments/{imp_uid} only; test-channel payments
         // found here are refused by the confirm step unless iamport.include-sandbox
-        RawResponse response = authorized("findPaymentByMerchantUid", CallKind.STANDARD, api -> status == null
-                ? api.paymentByMerchantUid(merchantUid)
-                : api.paymentByMerchantUid(merchantUid, status.code()));
-        return lookup("findPaymentByMerchantUid", response, PAYMENT).map(PaymentMapper::payment);
+        IamportAnswer<WirePayloads.Payment> answer = authorized("findPaymentByMerchantUid", CallKind.STANDARD, PAYMENT,
+                api -> status == null
+                        ? api.paymentByMerchantUid(merchantUid)
+                        : api.paymentByMerchantUid(merchantUid, status.code()));
+        return lookup("findPaymentByMerchantUid", answer).map(PaymentMapper::payment);
     }
 
     @Override
     public void prepare(String merchantUid, long amount) {
-        RawResponse response = authorized("prepare", CallKind.STANDARD,
+        IamportAnswer<WirePayloads.Prepared> answer = authorized("prepare", CallKind.STANDARD, PREPARED,
                 api -> api.prepare(new WirePayloads.PrepareRequest(merchantUid, amount, CURRENCY)));
-        success("prepare", response, PREPARED);
+        success("prepare", answer);
     }
 
     @Override
     @Retryable(includes = IamportUnavailableException.class, attempts = "${iamport.read-retries:2}",
             delay = "${iamport.read-retry-delay:200ms}", multiplier = "2.0", jitter = "0.25")
     public Optional<Long> findPreparedAmount(String merchantUid) {
-        RawResponse response = authorized("findPreparedAmount", CallKind.STANDARD, api -> api.prepared(merchantUid));
+        IamportAnswer<WirePayloads.Prepared> answer = authorized("findPreparedAmount", CallKind.STANDARD, PREPARED,
+                api -> api.prepared(merchantUid));
         // the schema documents no 404 here: "nothing registered" may come as HTTP 200 with code != 0, or as a 404
-        if (response.status() == 200 && tryDecode(response, PREPARED)
-                .filter(envelope -> envelope.code() != 0 && envelope.response() == null).isPresent()) {
+        if (answer.status() == 200 && answer.readable() && answer.code() != 0 && answer.payload() == null) {
             return Optional.empty();
         }
-        return lookup("findPreparedAmount", response, PREPARED)
+        return lookup("findPreparedAmount", answer)
                 .map(prepared -> PaymentMapper.won(requireAmount(prepared), "amount"));
     }
 
     @Override
     public CancelOutcome cancel(PaymentCancel cancel) {
-        RawResponse response;
+        IamportAnswer<WirePayloads.Payment> answer;
         try {
-            response = authorized("cancel", CallKind.STANDARD, api -> api.cancel(
+            answer = authorized("cancel", CallKind.STANDARD, PAYMENT, api -> api.cancel(
                     new WirePayloads.CancelRequest(cancel.impUid(), cancel.amount(), cancel.checksum(), cancel.reason())));
         } catch (IamportUnavailableException e) {
             return e.requestSent() ? new CancelOutcome.Unknown(e.getMessage()) : new CancelOutcome.NotAttempted(e.getMessage());
         } catch (IamportAuthenticationException | SecretUnavailableException | InvalidSecretException e) {
             return new CancelOutcome.NotAttempted(e.getMessage());
         }
-        CancelOutcome outcome = classifyCancel(response);
+        CancelOutcome outcome = classifyCancel(answer);
         LOG.info("iamport cancel imp_uid={} -> {}", cancel.impUid(), outcome.getClass().getSimpleName());
         return outcome;
     }
@@ -142,51 +135,52 @@ class HttpIamportGateway implements IamportGateway {
         CardDetails card = issue.card();
         WirePayloads.CustomerRequest customer = new WirePayloads.CustomerRequest(
                 issue.channelKey(), issue.customerId(), card.cardNumber(), card.expiry(), card.birth(), card.pwd2digit());
-        RawResponse response = authorized("issueBillingKey", CallKind.CHARGE,
+        IamportAnswer<WirePayloads.Customer> answer = authorized("issueBillingKey", CallKind.CHARGE, CUSTOMER,
                 api -> api.issueBillingKey(issue.customerUid(), customer));
-        return PaymentMapper.billingKey(success("issueBillingKey", response, CUSTOMER));
+        return PaymentMapper.billingKey(success("issueBillingKey", answer));
     }
 
     @Override
     @Retryable(includes = IamportUnavailableException.class, attempts = "${iamport.read-retries:2}",
             delay = "${iamport.read-retry-delay:200ms}", multiplier = "2.0", jitter = "0.25")
     public Optional<IamportBillingKey> findBillingKey(String customerUid) {
-        RawResponse response = authorized("findBillingKey", CallKind.STANDARD, api -> api.billingKey(customerUid));
-        return lookup("findBillingKey", response, CUSTOMER).map(PaymentMapper::billingKey);
+        IamportAnswer<WirePayloads.Customer> answer = authorized("findBillingKey", CallKind.STANDARD, CUSTOMER,
+                api -> api.billingKey(customerUid));
+        return lookup("findBillingKey", answer).map(PaymentMapper::billingKey);
     }
 
     @Override
     public boolean deleteBillingKey(String customerUid, String reason) {
-        RawResponse response = authorized("deleteBillingKey", CallKind.STANDARD,
+        IamportAnswer<WirePayloads.Customer> answer = authorized("deleteBillingKey", CallKind.STANDARD, CUSTOMER,
                 api -> api.deleteBillingKey(customerUid, reason));
-        return lookup("deleteBillingKey", response, CUSTOMER).isPresent();
+        return lookup("deleteBillingKey", answer).isPresent();
     }
 
     /** Sends with a token ({@link IamportAuthorization}); on 401 that token is dropped and the call tried once more. */
-    private RawResponse authorized(String operation, CallKind kind, Function<IamportV1, CompletableFuture<HttpResponse<byte[]>>> call) {
+    private <T> IamportAnswer<T> authorized(String operation, CallKind kind, Argument<Envelope<T>> type, IamportExchange.Call call) {
         // a token fetched here, not inside the call: failing to get one is plainly "not sent", and the
         // token request is an exchange of its own (its own connection under a zero reuse window)
         tokens.token();
-        RawResponse response = http.send(operation, kind, call);
-        if (response.status() == 401) {
-            response = http.send(operation, kind, call);
-            if (response.status() == 401) {
+        IamportAnswer<T> answer = http.send(operation, kind, type, call);
+        if (answer.status() == 401) {
+            answer = http.send(operation, kind, type, call);
+            if (answer.status() == 401) {
                 throw new IamportAuthenticationException("i'mport answered 401 to " + operation + " with a fresh token");
             }
         }
-        return response;
+        return answer;
     }
 
-    private ChargeOutcome charge(String operation, Function<IamportV1, CompletableFuture<HttpResponse<byte[]>>> call) {
-        RawResponse response;
+    private ChargeOutcome charge(String operation, IamportExchange.Call call) {
+        IamportAnswer<WirePayloads.Payment> answer;
         try {
-            response = authorized(operation, CallKind.CHARGE, call);
+            answer = authorized(operation, CallKind.CHARGE, PAYMENT, call);
         } catch (IamportUnavailableException e) {
             return e.requestSent() ? new ChargeOutcome.Unknown(e.getMessage()) : new ChargeOutcome.NotAttempted(e.getMessage());
         } catch (IamportAuthenticationException | SecretUnavailableException | InvalidSecretException e) {
             return new ChargeOutcome.NotAttempted(e.getMessage());
         }
-        return classifyCharge(response);
+        return classifyCharge(answer);
     }
 
     /**
@@ -194,28 +188,26 @@ class HttpIamportGateway implements IamportGateway {
      * {@code code 0} answer with a {@code paid} or {@code failed} payment, or an explicit refusal,
      * is known; everything else may have moved money and is {@link ChargeOutcome.Unknown}.
      */
-    private ChargeOutcome classifyCharge(RawResponse response) {
-        if (response.isServerError() || response.status() < 200 || (response.status() >= 300 && response.status() < 400)) {
-            return new ChargeOutcome.Unknown("i'mport answered HTTP " + response.status());
+    private ChargeOutcome classifyCharge(IamportAnswer<WirePayloads.Payment> answer) {
+        if (answer.isServerError() || answer.isUnexpectedStatus()) {
+            return new ChargeOutcome.Unknown("i'mport answered HTTP " + answer.status());
         }
-        Optional<Envelope<WirePayloads.Payment>> envelope = tryDecode(response, PAYMENT);
-        if (!response.isSuccess()) {
+        if (!answer.isSuccess()) {
             // 4xx: the request itself was refused before any charge
-            return new ChargeOutcome.Declined(message(envelope, response), envelope.map(Envelope::code).orElse(-1), null);
+            return new ChargeOutcome.Declined(answer.message(), answer.code(), null);
         }
-        if (envelope.isEmpty()) {
-            return new ChargeOutcome.Unknown("unreadable answer with HTTP " + response.status());
+        if (!answer.readable()) {
+            return new ChargeOutcome.Unknown("unreadable answer with HTTP " + answer.status());
         }
-        Envelope<WirePayloads.Payment> answer = envelope.get();
         if (answer.code() != 0) {
-            return new ChargeOutcome.Declined(message(envelope, response), answer.code(), null);
+            return new ChargeOutcome.Declined(answer.message(), answer.code(), null);
         }
-        if (answer.response() == null) {
+        if (answer.payload() == null) {
             return new ChargeOutcome.Unknown("code 0 without a payment");
         }
         IamportPayment payment;
         try {
-            payment = PaymentMapper.payment(answer.response());
+            payment = PaymentMapper.payment(answer.payload());
         } catch (IamportProtocolException e) {
             return new ChargeOutcome.Unknown(e.getMessage());
         }
@@ -227,68 +219,49 @@ class HttpIamportGateway implements IamportGateway {
         };
     }
 
-    private CancelOutcome classifyCancel(RawResponse response) {
-        if (response.isServerError() || response.status() < 200 || (response.status() >= 300 && response.status() < 400)) {
-            return new CancelOutcome.Unknown("i'mport answered HTTP " + response.status());
+    private CancelOutcome classifyCancel(IamportAnswer<WirePayloads.Payment> answer) {
+        if (answer.isServerError() || answer.isUnexpectedStatus()) {
+            return new CancelOutcome.Unknown("i'mport answered HTTP " + answer.status());
         }
-        Optional<Envelope<WirePayloads.Payment>> envelope = tryDecode(response, PAYMENT);
-        if (!response.isSuccess() || (envelope.isPresent() && envelope.get().code() != 0)) {
-            return new CancelOutcome.Rejected(message(envelope, response), envelope.map(Envelope::code).orElse(-1));
+        if (!answer.isSuccess() || (answer.readable() && answer.code() != 0)) {
+            return new CancelOutcome.Rejected(answer.message(), answer.code());
         }
-        if (envelope.isEmpty() || envelope.get().response() == null) {
+        if (answer.payload() == null) {
             return new CancelOutcome.Unknown("unreadable cancel answer");
         }
         try {
-            return new CancelOutcome.Cancelled(PaymentMapper.payment(envelope.get().response()));
+            return new CancelOutcome.Cancelled(PaymentMapper.payment(answer.payload()));
         } catch (IamportProtocolException e) {
             return new CancelOutcome.Unknown(e.getMessage());
         }
     }
 
     /** For reads: 404 is "none"; other failures throw. */
-    private <T> Optional<T> lookup(String operation, RawResponse response, Argument<Envelope<T>> type) {
-        if (response.status() == 404) {
+    private static <T> Optional<T> lookup(String operation, IamportAnswer<T> answer) {
+        if (answer.status() == 404) {
             return Optional.empty();
         }
-        return Optional.of(success(operation, response, type));
+        return Optional.of(success(operation, answer));
     }
 
     /** A successful {@code code 0} answer's {@code response}, or the typed failure. */
-    private <T> T success(String operation, RawResponse response, Argument<Envelope<T>> type) {
-        if (response.isServerError()) {
-            throw new IamportUnavailableException("i'mport " + operation + " answered HTTP " + response.status(), true, null);
+    private static <T> T success(String operation, IamportAnswer<T> answer) {
+        if (answer.isServerError()) {
+            throw new IamportUnavailableException("i'mport " + operation + " answered HTTP " + answer.status(), true, null);
         }
-        Optional<Envelope<T>> envelope = tryDecode(response, type);
-        if (!response.isSuccess()) {
-            throw new IamportRejectedException(operation, response.status(), envelope.map(Envelope::code).orElse(-1),
-                    message(envelope, response));
+        if (!answer.isSuccess()) {
+            throw new IamportRejectedException(operation, answer.status(), answer.code(), answer.message());
         }
-        if (envelope.isEmpty()) {
+        if (!answer.readable()) {
             throw new IamportProtocolException("unreadable " + operation + " answer", null);
         }
-        if (envelope.get().code() != 0) {
-            throw new IamportRejectedException(operation, response.status(), envelope.get().code(), message(envelope, response));
+        if (answer.code() != 0) {
+            throw new IamportRejectedException(operation, answer.status(), answer.code(), answer.message());
         }
-        if (envelope.get().response() == null) {
+        if (answer.payload() == null) {
             throw new IamportProtocolException(operation + " answered code 0 without a response", null);
         }
-        return envelope.get().response();
-    }
-
-    private <T> Optional<Envelope<T>> tryDecode(RawResponse response, Argument<Envelope<T>> type) {
-        if (response.body().length == 0) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.ofNullable(json.readValue(response.body(), type));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String message(Optional<? extends Envelope<?>> envelope, RawResponse response) {
-        return envelope.map(Envelope::message).filter(m -> !m.isBlank())
-                .orElse("HTTP " + response.status() + envelope.map(e -> ", code " + e.code()).orElse(""));
+        return answer.payload();
     }
 
     private static BigDecimal requireAmount(WirePayloads.Prepared prepared) {

@@ -1,10 +1,13 @@
 package kr.storefront.payments.iamport.client;
 
 import io.micronaut.context.BeanContext;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
 import io.micronaut.discovery.exceptions.NoAvailableServiceException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClientRegistry;
 import io.micronaut.http.client.exceptions.NoHostException;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.Closeable;
 import java.io.IOException;
@@ -21,6 +24,7 @@ import java.util.function.Function;
 import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.iamport.IamportException;
 import kr.storefront.payments.core.iamport.IamportUnavailableException;
+import kr.storefront.payments.core.json.TolerantJson;
 import kr.storefront.payments.core.secrets.InvalidSecretException;
 import kr.storefront.payments.core.secrets.SecretUnavailableException;
 import org.slf4j.Logger;
@@ -52,7 +56,6 @@ final class IamportExchange {
     enum CallKind { STANDARD, CHARGE }
 
     private static final Logger LOG = LoggerFactory.getLogger(IamportExchange.class);
-    private static final byte[] NO_BODY = new byte[0];
 
     private final List<IamportCallGate> gates;
     private final ReusableClient standard;
@@ -61,10 +64,12 @@ final class IamportExchange {
 
     private final BeanContext beans;
     private final HttpClientRegistry<?> registry;
+    private final JsonMapper answers;
 
     IamportExchange(IamportClients.Standard standard, IamportClients.Charges charges, IamportClients.WarmUp warmUp,
                     IamportConfiguration configuration, List<IamportCallGate> gates,
-                    BeanContext beans, HttpClientRegistry<?> registry) {
+                    BeanContext beans, HttpClientRegistry<?> registry, JsonMapper json) {
+        this.answers = TolerantJson.of(json); // i'mport's answers: see TolerantJson
         long windowMillis = configuration.connectionReuseWindow().toMillis();
         this.gates = List.copyOf(gates);
         this.beans = beans;
@@ -74,24 +79,31 @@ final class IamportExchange {
         this.warmUp = warmUp;
     }
 
+    /** One call of {@link IamportV1} on the client it is given. */
+    interface Call extends Function<IamportV1, CompletableFuture<HttpResponse<byte[]>>> {
+    }
+
     /**
+     * Sends the call and reads the answer's envelope, once, as {@code type}.
+     *
      * @throws IamportUnavailableException on a network failure, with {@code requestSent} false only
      *                                     when the request cannot have reached i'mport
      */
-    RawResponse send(String operation, CallKind kind, Function<IamportV1, CompletableFuture<HttpResponse<byte[]>>> call) {
+    <T> IamportAnswer<T> send(String operation, CallKind kind, Argument<Envelope<T>> type, Call call) {
         for (IamportCallGate gate : gates) {
             gate.check(operation);
         }
         ReusableClient client = kind == CallKind.CHARGE ? charges : standard;
         long started = System.nanoTime();
         IamportV1 api = client.beforeCall();
+        HttpResponse<byte[]> response;
         try {
-            RawResponse response = await(operation, call.apply(api), started);
-            LOG.info("iamport {} -> HTTP {} in {} ms", operation, response.status(), elapsedMillis(started));
-            return response;
+            response = await(operation, call.apply(api), started);
         } finally {
             client.afterCall();
         }
+        LOG.info("iamport {} -> HTTP {} in {} ms", operation, response.code(), elapsedMillis(started));
+        return new IamportAnswer<>(response.code(), envelope(response, type));
     }
 
     /**
@@ -106,8 +118,23 @@ final class IamportExchange {
     }
 
     /** Warm-up only: one call through the warm-up client, which goes to the loopback responder it was pointed at. */
-    RawResponse sendWarmUp(Function<IamportV1, CompletableFuture<HttpResponse<byte[]>>> call) {
-        return await("warmUp", call.apply(warmUp), System.nanoTime());
+    int sendWarmUp(Call call) {
+        HttpResponse<byte[]> response = await("warmUp", call.apply(warmUp), System.nanoTime());
+        envelope(response, Envelope.of(WirePayloads.Payment.class));
+        return response.code();
+    }
+
+    @Nullable
+    private <T> Envelope<T> envelope(HttpResponse<byte[]> response, Argument<Envelope<T>> type) {
+        byte[] body = response.getBody(byte[].class).orElse(null);
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return answers.readValue(body, type);
+        } catch (IOException | RuntimeException e) {
+            return null; // not an envelope of this shape: each caller decides what an unreadable answer means
+        }
     }
 
     /** Warm-up only: discards the warm-up client with its pooled loopback connections. */
@@ -120,10 +147,9 @@ final class IamportExchange {
         return standard.discarded + charges.discarded;
     }
 
-    private static RawResponse await(String operation, CompletableFuture<HttpResponse<byte[]>> answer, long started) {
+    private static HttpResponse<byte[]> await(String operation, CompletableFuture<HttpResponse<byte[]>> answer, long started) {
         try {
-            HttpResponse<byte[]> response = answer.join();
-            return new RawResponse(response.code(), response.getBody(byte[].class).orElse(NO_BODY));
+            return answer.join();
         } catch (CompletionException | CancellationException e) {
             Throwable failure = e.getCause() == null ? e : e.getCause();
             if (failure instanceof IamportException || failure instanceof SecretUnavailableException
