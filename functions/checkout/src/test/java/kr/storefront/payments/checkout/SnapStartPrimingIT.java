@@ -6,7 +6,6 @@ import io.micronaut.crac.test.CheckpointSimulator;
 import java.util.Map;
 import kr.storefront.payments.http.testing.FunctionTestBed;
 import kr.storefront.payments.http.testing.HttpApiResponse;
-import kr.storefront.payments.iamport.client.IamportWarmUp;
 import kr.storefront.payments.snapstart.PrimingHttpClient;
 import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
@@ -54,7 +53,6 @@ class SnapStartPrimingIT {
         assertThat(sdkHttp.answeredOverLoopback() - overLoopbackBefore)
                 .as("requests the loopback responder answered: the SDK's and the i'mport client's").isGreaterThan(sdkRequests);
         assertThat(sdkHttp.loopbackOpen()).as("a loopback responder left running into the snapshot").isFalse();
-        assertThat(bed.bean(IamportWarmUp.class).transportWarmUpOpen()).as("the i'mport warm-up client left pointed at the loopback responder").isFalse();
         assertThat(bed.sandbox().requests()).as("i'mport calls (token, prepare, ...) while priming").isEmpty();
         assertThat(bed.itemCount()).as("items in the table").isEqualTo(itemsBefore);
     }

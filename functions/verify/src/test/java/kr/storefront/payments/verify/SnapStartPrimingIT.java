@@ -8,7 +8,6 @@ import kr.storefront.payments.core.checkout.CheckoutParams;
 import kr.storefront.payments.core.checkout.Device;
 import kr.storefront.payments.core.domain.OrderStatus;
 import kr.storefront.payments.http.testing.HttpApiResponse;
-import kr.storefront.payments.iamport.client.IamportWarmUp;
 import kr.storefront.payments.snapstart.PrimingHttpClient;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
@@ -57,7 +56,6 @@ class SnapStartPrimingIT {
         assertThat(sdkHttp.answeredInProcess() - answeredBefore).isGreaterThan(10);
         assertThat(sdkHttp.answeredOverLoopback() - overLoopbackBefore).as("requests through the real transports").isGreaterThan(10);
         assertThat(sdkHttp.loopbackOpen()).as("a loopback responder left running into the snapshot").isFalse();
-        assertThat(verify.bed.bean(IamportWarmUp.class).transportWarmUpOpen()).as("the i'mport warm-up client left pointed at the loopback responder").isFalse();
         assertThat(verify.bed.sandbox().requests()).as("i'mport calls while priming").isEmpty();
         assertThat(verify.bed.itemCount()).as("items (webhook records included) in the table").isEqualTo(itemsBefore);
     }

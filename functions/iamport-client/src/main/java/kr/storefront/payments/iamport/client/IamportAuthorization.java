@@ -1,7 +1,6 @@
 package kr.storefront.payments.iamport.client;
 
 import io.micronaut.context.BeanProvider;
-import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -13,9 +12,9 @@ import io.micronaut.http.annotation.ResponseFilter;
 /**
  * Adds i'mport's access token to every call but the token request itself, and drops a token that
  * i'mport answered 401 to, so that the caller's one repeat ({@link HttpIamportGateway}) gets a fresh
- * one. The warm-up client gets a placeholder: nothing real is fetched before a snapshot.
+ * one. A warm-up's calls get a placeholder: nothing real is fetched before a snapshot.
  */
-@ClientFilter(serviceId = {IamportClients.STANDARD, IamportClients.CHARGES, IamportClients.WARM_UP})
+@ClientFilter(serviceId = {IamportClients.STANDARD, IamportClients.CHARGES})
 final class IamportAuthorization {
 
     static final String TOKEN_PATH = "/users/getToken";
@@ -32,8 +31,7 @@ final class IamportAuthorization {
         if (request.getPath().endsWith(TOKEN_PATH)) {
             return;
         }
-        boolean warmUp = BasicHttpAttributes.getServiceId(request).filter(IamportClients.WARM_UP::equals).isPresent();
-        request.bearerAuth(warmUp ? "priming" : tokens.get().token());
+        request.bearerAuth(IamportClients.WarmUpRoute.active() ? "priming" : tokens.get().token());
     }
 
     @ResponseFilter

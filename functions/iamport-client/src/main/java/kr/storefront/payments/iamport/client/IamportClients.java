@@ -1,5 +1,6 @@
 package kr.storefront.payments.iamport.client;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.discovery.ServiceInstance;
 import io.micronaut.discovery.ServiceInstanceList;
 import io.micronaut.http.client.HttpClientConfiguration;
@@ -16,17 +17,17 @@ import kr.storefront.payments.core.config.IamportConfiguration;
 /**
  * The declarative clients of {@link IamportV1}, one per kind of call: each has its own
  * {@code java.net.http} client, connection pool and read timeout (a charge waits on the card company,
- * up to {@code iamport.charge-read-timeout}). A third one exists only to warm the stack up against a
- * loopback responder before a SnapStart snapshot, and has nowhere to go otherwise.
+ * up to {@code iamport.charge-read-timeout}).
  *
- * <p>Closing one ({@link Closeable#close()}) discards its {@code java.net.http} client and with it
- * every pooled connection: the next call builds a new one (see {@link IamportConnections}).
+ * <p>While a thread warms them up for a SnapStart snapshot ({@link WarmUpRoute}), that thread's calls
+ * go to the loopback responder it names, and nowhere else; every other thread's still go to i'mport.
+ * Closing a client ({@link Closeable#close()}) discards its {@code java.net.http} client and with it
+ * every pooled connection: the next call builds a new one (see {@link IamportExchange}).
  */
 final class IamportClients {
 
     static final String STANDARD = "iamport";
     static final String CHARGES = "iamport-charges";
-    static final String WARM_UP = "iamport-warm-up";
 
     private IamportClients() {
     }
@@ -39,11 +40,6 @@ final class IamportClients {
     /** Calls that charge or authenticate a card: {@code again}, {@code onetime}, issuing a billing key. */
     @Client(id = CHARGES, configuration = ChargeCalls.class)
     interface Charges extends IamportV1, Closeable {
-    }
-
-    /** Sends only to the loopback responder {@link IamportWarmUp} points it at; to nothing otherwise. */
-    @Client(id = WARM_UP, configuration = StandardCalls.class)
-    interface WarmUp extends IamportV1, Closeable {
     }
 
     @Singleton
@@ -97,35 +93,38 @@ final class IamportClients {
         }
     }
 
-    /** Empty, so a call fails before it is sent, except while {@link IamportWarmUp} points it at a loopback responder. */
-    @Singleton
-    static final class WarmUpTarget implements ServiceInstanceList {
+    /**
+     * The loopback responder the current thread warms the clients up against, if any. Thread-confined
+     * because the load balancer and the filters run on the calling thread: a call made meanwhile by any
+     * other thread still goes to i'mport with a real token.
+     */
+    static final class WarmUpRoute {
 
-        private volatile List<ServiceInstance> instances = List.of();
+        private static final ThreadLocal<URI> LOOPBACK = new ThreadLocal<>();
 
-        void pointAt(URI loopback) {
+        private WarmUpRoute() {
+        }
+
+        /** Runs {@code calls} with this thread's i'mport calls sent to {@code loopback}, a loopback address only. */
+        static void run(URI loopback, Runnable calls) {
             if (!InetAddress.getLoopbackAddress().getHostAddress().equals(loopback.getHost())) {
-                throw new IllegalStateException("the warm-up client goes to a loopback responder only");
+                throw new IllegalStateException("a warm-up goes to a loopback responder only");
             }
-            instances = List.of(ServiceInstance.of(WARM_UP, loopback));
+            LOOPBACK.set(loopback);
+            try {
+                calls.run();
+            } finally {
+                LOOPBACK.remove();
+            }
         }
 
-        void clear() {
-            instances = List.of();
+        static boolean active() {
+            return LOOPBACK.get() != null;
         }
 
-        boolean pointed() {
-            return !instances.isEmpty();
-        }
-
-        @Override
-        public String getID() {
-            return WARM_UP;
-        }
-
-        @Override
-        public List<ServiceInstance> getInstances() {
-            return instances;
+        @Nullable
+        static URI loopback() {
+            return LOOPBACK.get();
         }
     }
 
@@ -152,12 +151,13 @@ final class IamportClients {
 
         @Override
         public List<ServiceInstance> getInstances() {
-            return instances;
+            URI loopback = WarmUpRoute.loopback();
+            return loopback == null ? instances : List.of(ServiceInstance.of(id, loopback));
         }
 
         @Override
         public Optional<String> getContextPath() {
-            return contextPath;
+            return WarmUpRoute.active() ? Optional.empty() : contextPath;
         }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -56,17 +57,17 @@ final class IamportExchange {
     enum CallKind { STANDARD, CHARGE }
 
     private static final Logger LOG = LoggerFactory.getLogger(IamportExchange.class);
+    private static final Argument<Envelope<WirePayloads.Payment>> WARM_UP_ANSWER = Envelope.of(WirePayloads.Payment.class);
 
     private final List<IamportCallGate> gates;
     private final ReusableClient standard;
     private final ReusableClient charges;
-    private final IamportClients.WarmUp warmUp;
 
     private final BeanContext beans;
     private final HttpClientRegistry<?> registry;
     private final JsonMapper answers;
 
-    IamportExchange(IamportClients.Standard standard, IamportClients.Charges charges, IamportClients.WarmUp warmUp,
+    IamportExchange(IamportClients.Standard standard, IamportClients.Charges charges,
                     IamportConfiguration configuration, List<IamportCallGate> gates,
                     BeanContext beans, HttpClientRegistry<?> registry, JsonMapper json) {
         this.answers = TolerantJson.of(json); // i'mport's answers: see TolerantJson
@@ -76,7 +77,6 @@ final class IamportExchange {
         this.registry = registry;
         this.standard = new ReusableClient(standard, standard, windowMillis);
         this.charges = new ReusableClient(charges, charges, windowMillis);
-        this.warmUp = warmUp;
     }
 
     /** One call of {@link IamportV1} on the client it is given. */
@@ -93,6 +93,10 @@ final class IamportExchange {
         for (IamportCallGate gate : gates) {
             gate.check(operation);
         }
+        return exchange(operation, kind, type, call);
+    }
+
+    private <T> IamportAnswer<T> exchange(String operation, CallKind kind, Argument<Envelope<T>> type, Call call) {
         ReusableClient client = kind == CallKind.CHARGE ? charges : standard;
         long started = System.nanoTime();
         IamportV1 api = client.beforeCall();
@@ -102,7 +106,9 @@ final class IamportExchange {
         } finally {
             client.afterCall();
         }
-        LOG.info("iamport {} -> HTTP {} in {} ms", operation, response.code(), elapsedMillis(started));
+        if (!IamportClients.WarmUpRoute.active()) {
+            LOG.info("iamport {} -> HTTP {} in {} ms", operation, response.code(), elapsedMillis(started));
+        }
         return new IamportAnswer<>(response.code(), envelope(response, type));
     }
 
@@ -117,11 +123,20 @@ final class IamportExchange {
         }
     }
 
-    /** Warm-up only: one call through the warm-up client, which goes to the loopback responder it was pointed at. */
-    int sendWarmUp(Call call) {
-        HttpResponse<byte[]> response = await("warmUp", call.apply(warmUp), System.nanoTime());
-        envelope(response, Envelope.of(WirePayloads.Payment.class));
-        return response.code();
+    /**
+     * Warm-up only: the call through the real client of its kind, the way {@link #send} makes it but
+     * without asking the gates (which refuse every call while priming), to the loopback responder
+     * {@code loopback}. {@link #resetAfterWarmUp} must follow.
+     */
+    void sendWarmUp(URI loopback, CallKind kind, Call call) {
+        IamportClients.WarmUpRoute.run(loopback, () -> exchange("warmUp", kind, WARM_UP_ANSWER, call));
+    }
+
+    /** Discards both clients, with their loopback connections, and builds them again: none is left for a snapshot. */
+    void resetAfterWarmUp() {
+        standard.reset();
+        charges.reset();
+        buildClients();
     }
 
     @Nullable
@@ -135,11 +150,6 @@ final class IamportExchange {
         } catch (IOException | RuntimeException e) {
             return null; // not an envelope of this shape: each caller decides what an unreadable answer means
         }
-    }
-
-    /** Warm-up only: discards the warm-up client with its pooled loopback connections. */
-    void discardWarmUpClient() {
-        ReusableClient.discard(warmUp);
     }
 
     /** How often a client was discarded for a pause longer than the reuse window: observable for tests. */
@@ -237,6 +247,12 @@ final class IamportExchange {
                 discard(closer);
                 lastUsedMillis = NEVER;
             }
+        }
+
+        /** Discarded, and as if never used: the next call does not find it idle for long. */
+        synchronized void reset() {
+            discard(closer);
+            lastUsedMillis = NEVER;
         }
 
         static void discard(Closeable client) {

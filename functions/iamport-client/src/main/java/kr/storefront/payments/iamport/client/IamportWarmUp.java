@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import kr.storefront.payments.core.json.TolerantJson;
+import kr.storefront.payments.iamport.client.IamportExchange.CallKind;
 
 /**
  * Warms the i'mport client up, for a SnapStart snapshot: writes each request body we send and reads
@@ -36,37 +37,29 @@ public final class IamportWarmUp {
     private final JsonMapper json;
     private final JsonMapper answers;
     private final IamportExchange http;
-    private final IamportClients.WarmUpTarget target;
 
-    IamportWarmUp(JsonMapper json, IamportExchange http, IamportClients.WarmUpTarget target) {
+    IamportWarmUp(JsonMapper json, IamportExchange http) {
         this.json = json;
         this.answers = TolerantJson.of(json); // read as the gateway reads i'mport's answers
         this.http = http;
-        this.target = target;
     }
 
     /**
      * The HTTP client stack, to a loopback responder in this process ({@code http://127.0.0.1:port})
-     * only: a lookup, a prepare and a charge through the declarative client, its authorization filter
-     * and {@code java.net.http}, on a client of their own that nothing else uses. The connection stays
-     * pooled for the next round; {@link #finishTransportWarmUp} drops it.
+     * only: a lookup, a prepare and a charge through the clients real calls use (declarative client,
+     * authorization filter, {@code java.net.http}), sent there from this thread only, with a placeholder
+     * token. {@link #finishTransportWarmUp} must follow the last round.
      */
     public void warmUpTransport(URI loopback) {
-        target.pointAt(loopback);
-        http.sendWarmUp(api -> api.payment("imp_priming", false));
-        http.sendWarmUp(api -> api.prepare(new WirePayloads.PrepareRequest("ord_priming", 1000, "KRW")));
-        http.sendWarmUp(api -> api.again(new WirePayloads.AgainRequest("cu_priming", "ord_priming", 1000, "priming", "KRW", null)));
+        http.sendWarmUp(loopback, CallKind.STANDARD, api -> api.payment("imp_priming", false));
+        http.sendWarmUp(loopback, CallKind.STANDARD, api -> api.prepare(new WirePayloads.PrepareRequest("ord_priming", 1000, "KRW")));
+        http.sendWarmUp(loopback, CallKind.CHARGE, api -> api.again(
+                new WirePayloads.AgainRequest("cu_priming", "ord_priming", 1000, "priming", "KRW", null)));
     }
 
-    /** Discards the warm-up client and its loopback connection, and leaves it nowhere to send. */
+    /** Discards the clients with their loopback connections and builds them afresh, as they must be in a snapshot. */
     public void finishTransportWarmUp() {
-        target.clear();
-        http.discardWarmUpClient();
-    }
-
-    /** Whether the warm-up client can still send anywhere: never once {@link #finishTransportWarmUp} ran. */
-    public boolean transportWarmUpOpen() {
-        return target.pointed();
+        http.resetAfterWarmUp();
     }
 
     /** The clients built, and our JSON for each body we send and each answer shape we read, with no call made. */

@@ -27,16 +27,31 @@ class IamportClientsTest {
     }
 
     @Test
-    void theWarmUpClient_goesNowhere_untilPointedAtALoopbackAddress_andNeverElsewhere() {
-        IamportClients.WarmUpTarget target = new IamportClients.WarmUpTarget();
-        assertThat(target.getInstances()).isEmpty();
+    void duringAWarmUp_thisThreadSendsToTheLoopbackResponder_everyOtherThreadToTheBaseUrl() throws InterruptedException {
+        IamportClients.Target target = new IamportClients.Target("iamport", URI.create("https://proxy.example/iamport"));
+        URI[] otherThreadSaw = new URI[1];
 
-        assertThatThrownBy(() -> target.pointAt(URI.create("https://api.iamport.kr"))).isInstanceOf(IllegalStateException.class);
-        target.pointAt(URI.create("http://127.0.0.1:4567"));
-        assertThat(target.getInstances()).extracting(ServiceInstance::getURI).containsExactly(URI.create("http://127.0.0.1:4567"));
+        IamportClients.WarmUpRoute.run(URI.create("http://127.0.0.1:4567"), () -> {
+            assertThat(target.getInstances()).extracting(ServiceInstance::getURI).containsExactly(URI.create("http://127.0.0.1:4567"));
+            assertThat(target.getContextPath()).isEmpty();
+            Thread other = new Thread(() -> otherThreadSaw[0] = target.getInstances().get(0).getURI());
+            other.start();
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
 
-        target.clear();
-        assertThat(target.pointed()).isFalse();
-        assertThat(target.getInstances()).isEmpty();
+        assertThat(otherThreadSaw[0]).isEqualTo(URI.create("https://proxy.example/"));
+        assertThat(target.getInstances()).extracting(ServiceInstance::getURI).containsExactly(URI.create("https://proxy.example/"));
+        assertThat(target.getContextPath()).contains("/iamport");
+    }
+
+    @Test
+    void aWarmUp_goesToALoopbackAddressOnly() {
+        assertThatThrownBy(() -> IamportClients.WarmUpRoute.run(URI.create("https://api.iamport.kr"), () -> { }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(IamportClients.WarmUpRoute.active()).isFalse();
     }
 }

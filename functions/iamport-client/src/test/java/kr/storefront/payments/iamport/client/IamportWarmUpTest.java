@@ -1,12 +1,11 @@
 package kr.storefront.payments.iamport.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
+import java.util.List;
 import java.util.Map;
 import kr.storefront.payments.core.iamport.IamportGateway;
-import kr.storefront.payments.core.iamport.IamportUnavailableException;
 import kr.storefront.payments.iamport.client.testing.SandboxContext;
 import kr.storefront.payments.testkit.iamport.Endpoint;
 import kr.storefront.payments.testkit.iamport.IamportSandbox;
@@ -53,24 +52,28 @@ class IamportWarmUpTest {
     }
 
     @Test
-    void warmUpTransport_sendsWhereItIsPointed_withAPlaceholderToken_andNothingOnceFinished() {
+    void warmUpTransport_sendsWhereItIsPointed_withAPlaceholderToken_andLeavesNoConnectionForRealCalls() {
         try (ApplicationContext context = SandboxContext.start(sandbox, Map.of())) {
             IamportWarmUp warmUp = context.getBean(IamportWarmUp.class);
 
             warmUp.warmUpTransport(sandbox.baseUrl()); // the sandbox listens on 127.0.0.1, like the loopback responder
-
-            assertThat(sandbox.requests()).extracting(RecordedRequest::endpoint)
-                    .containsExactly(Endpoint.GET_PAYMENT, Endpoint.PREPARE, Endpoint.AGAIN);
-            assertThat(sandbox.requests()).extracting(RecordedRequest::status).as("the placeholder token is refused").containsOnly(401);
-            assertThat(warmUp.transportWarmUpOpen()).isTrue();
-
+            warmUp.warmUpTransport(sandbox.baseUrl());
             warmUp.finishTransportWarmUp();
 
-            assertThat(warmUp.transportWarmUpOpen()).isFalse();
-            assertThatThrownBy(() -> context.getBean(IamportExchange.class).sendWarmUp(api -> api.prepare(
-                    new WirePayloads.PrepareRequest("ord_after", 1000, "KRW"))))
-                    .isInstanceOfSatisfying(IamportUnavailableException.class, e -> assertThat(e.requestSent()).isFalse());
-            assertThat(sandbox.requests()).hasSize(3);
+            List<RecordedRequest> warmUpCalls = sandbox.requests();
+            assertThat(warmUpCalls).extracting(RecordedRequest::endpoint).as("no token fetched")
+                    .containsExactly(Endpoint.GET_PAYMENT, Endpoint.PREPARE, Endpoint.AGAIN, Endpoint.GET_PAYMENT, Endpoint.PREPARE, Endpoint.AGAIN);
+            assertThat(warmUpCalls).extracting(RecordedRequest::status).as("the placeholder token is refused").containsOnly(401);
+            long clientsAfterWarmUp = selectorThreads();
+
+            context.getBean(IamportGateway.class).prepare("ord_after_warm_up", 1000);
+
+            List<RecordedRequest> realCalls = sandbox.requests().subList(warmUpCalls.size(), sandbox.requests().size());
+            assertThat(realCalls).extracting(RecordedRequest::endpoint).containsExactly(Endpoint.GET_TOKEN, Endpoint.PREPARE);
+            assertThat(realCalls).extracting(RecordedRequest::connection).as("pooled warm-up connections reused")
+                    .doesNotContainAnyElementsOf(warmUpCalls.stream().map(RecordedRequest::connection).toList());
+            assertThat(selectorThreads()).as("clients built after the warm-up").isLessThanOrEqualTo(clientsAfterWarmUp);
+            assertThat(context.getBean(IamportExchange.class).discardedClients()).as("clients discarded as idle").isZero();
         }
     }
 
