@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.discovery.ServiceInstance;
 import io.micronaut.discovery.ServiceInstanceList;
 import io.micronaut.http.client.HttpClientConfiguration;
+import io.micronaut.http.client.HttpVersionSelection;
 import io.micronaut.http.client.annotation.Client;
 import jakarta.inject.Singleton;
 import java.io.Closeable;
@@ -57,8 +58,10 @@ final class IamportClients {
     }
 
     /**
-     * HTTP/1.1 (the JDK client's mode here), no redirects, no decompression, and every status answered
-     * as a response: the envelope of a 4xx or 5xx is read like any other.
+     * HTTP/1.1 only, no redirects, no decompression, and every status answered as a response: the
+     * envelope of a 4xx or 5xx is read like any other. Micronaut's default ALPN modes ({@code h2},
+     * {@code http/1.1}) build the JDK client for HTTP/2, which then sends {@code Upgrade: h2c} on every
+     * plain-http request; one request per connection at a time is all these calls need.
      */
     abstract static class Settings extends HttpClientConfiguration {
 
@@ -70,6 +73,7 @@ final class IamportClients {
             setFollowRedirects(false);
             setExceptionOnErrorStatus(false);
             setDecompressionEnabled(false);
+            setAlpnModes(List.of(HttpVersionSelection.ALPN_HTTP_1));
         }
 
         @Override

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.discovery.ServiceInstance;
+import io.micronaut.http.client.HttpVersionSelection;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import kr.storefront.payments.core.config.IamportConfiguration;
 import org.junit.jupiter.api.Test;
 
 /** Where the declarative clients send: the base URL's host, and its path before every V1 path. */
@@ -53,5 +57,21 @@ class IamportClientsTest {
         assertThatThrownBy(() -> IamportClients.WarmUpRoute.run(URI.create("https://api.iamport.kr"), () -> { }))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(IamportClients.WarmUpRoute.active()).isFalse();
+    }
+
+    @Test
+    void bothCallKinds_speakHttp11Only_withTheirOwnReadTimeouts() {
+        IamportConfiguration iamport = new IamportConfiguration(URI.create("https://api.iamport.kr"), "secret",
+                Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(60),
+                Duration.ofMinutes(5), Duration.ofSeconds(20), 2, Duration.ofMillis(200), false);
+
+        for (IamportClients.Settings settings : List.of(new IamportClients.StandardCalls(iamport), new IamportClients.ChargeCalls(iamport))) {
+            HttpVersionSelection version = HttpVersionSelection.forClientConfiguration(settings);
+            assertThat(version.getAlpnSupportedProtocols()).as("no h2 offered, so no Upgrade: h2c").containsExactly("http/1.1");
+            assertThat(settings.isExceptionOnErrorStatus()).isFalse();
+            assertThat(settings.isFollowRedirects()).isFalse();
+        }
+        assertThat(new IamportClients.StandardCalls(iamport).getReadTimeout()).contains(Duration.ofSeconds(10));
+        assertThat(new IamportClients.ChargeCalls(iamport).getReadTimeout()).contains(Duration.ofSeconds(60));
     }
 }
