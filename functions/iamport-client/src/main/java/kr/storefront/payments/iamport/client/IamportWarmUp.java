@@ -46,11 +46,13 @@ public final class IamportWarmUp {
 
     /**
      * The HTTP client stack, to a loopback responder in this process ({@code http://127.0.0.1:port})
-     * only: a lookup, a prepare and a charge through the clients real calls use (declarative client,
+     * only: a token request (the first call after every restore), a lookup, a prepare and a charge
+     * through the clients real calls use (declarative client,
      * authorization filter, {@code java.net.http}), sent there from this thread only, with a placeholder
      * token. {@link #finishTransportWarmUp} must follow the last round.
      */
     public void warmUpTransport(URI loopback) {
+        http.sendWarmUp(loopback, CallKind.STANDARD, api -> api.getToken(new WirePayloads.TokenRequest("priming", "priming")));
         http.sendWarmUp(loopback, CallKind.STANDARD, api -> api.payment("imp_priming", false));
         http.sendWarmUp(loopback, CallKind.STANDARD, api -> api.prepare(new WirePayloads.PrepareRequest("ord_priming", 1000, "KRW")));
         http.sendWarmUp(loopback, CallKind.CHARGE, api -> api.again(

@@ -61,9 +61,11 @@ class IamportWarmUpTest {
             warmUp.finishTransportWarmUp();
 
             List<RecordedRequest> warmUpCalls = sandbox.requests();
-            assertThat(warmUpCalls).extracting(RecordedRequest::endpoint).as("no token fetched")
-                    .containsExactly(Endpoint.GET_PAYMENT, Endpoint.PREPARE, Endpoint.AGAIN, Endpoint.GET_PAYMENT, Endpoint.PREPARE, Endpoint.AGAIN);
-            assertThat(warmUpCalls).extracting(RecordedRequest::status).as("the placeholder token is refused").containsOnly(401);
+            assertThat(warmUpCalls).extracting(RecordedRequest::endpoint).containsExactly(
+                    Endpoint.GET_TOKEN, Endpoint.GET_PAYMENT, Endpoint.PREPARE, Endpoint.AGAIN,
+                    Endpoint.GET_TOKEN, Endpoint.GET_PAYMENT, Endpoint.PREPARE, Endpoint.AGAIN);
+            assertThat(warmUpCalls).extracting(RecordedRequest::status)
+                    .as("placeholder key pair and placeholder token, both refused: no token fetched").containsOnly(401);
             long clientsAfterWarmUp = selectorThreads();
 
             context.getBean(IamportGateway.class).prepare("ord_after_warm_up", 1000);
