@@ -32,6 +32,9 @@ public final class RunAll {
 
     private static final List<Variant> VARIANTS = List.of(
             new Variant("apache", "apache", "kr.storefront.payments.bench.apache.ApacheMain", "", 0),
+            // the same without IamportHttp's probe of a connection idle 1 ms or more (HttpClient's default: 2 s)
+            new Variant("apache-noprobe", "apache", "kr.storefront.payments.bench.apache.ApacheMain",
+                    "-Dbench.apache.validateAfterInactivity=2000", 0),
             new Variant("jdk", "jdk", DECLARATIVE, "", 0),
             // the same, with the common pool CompletableFuture hands *Async work to when it has a parallelism > 1
             new Variant("jdk-fjp2", "jdk", DECLARATIVE, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", 0),
