@@ -28,6 +28,7 @@ import kr.storefront.payments.core.store.OptimisticUpdate;
 import kr.storefront.payments.core.store.OrderStore;
 import kr.storefront.payments.core.store.Page;
 import kr.storefront.payments.core.store.SubscriptionStore;
+import kr.storefront.payments.core.store.WriteResult;
 
 /** A customer's billing keys: issuance (window or Toss API mode), listing and deletion. */
 @Singleton
@@ -45,11 +46,12 @@ public class BillingKeys {
     private final Idempotency idempotency;
     private final IdGenerator ids;
     private final CheckoutConfiguration configuration;
+    private final CheckoutMetrics metrics;
     private final Clock clock;
 
     BillingKeys(EnabledPgs pgs, OrderPricing pricing, BillingKeyStore keys, OrderStore orders, SubscriptionStore subscriptions,
                 IamportGateway gateway, IamportWindow iamport, Idempotency idempotency, IdGenerator ids,
-                CheckoutConfiguration configuration, Clock clock) {
+                CheckoutConfiguration configuration, CheckoutMetrics metrics, Clock clock) {
         this.pgs = pgs;
         this.pricing = pricing;
         this.keys = keys;
@@ -60,6 +62,7 @@ public class BillingKeys {
         this.idempotency = idempotency;
         this.ids = ids;
         this.configuration = configuration;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -86,7 +89,11 @@ public class BillingKeys {
             Order window = Order.pending(merchantUid, OrderKind.BILLING_KEY_ISSUE, request.customerId(), name, charged, pg,
                     payMethod, List.of(), ids.customerUid(), null, clock.instant());
             // a window that charges a first period remembers the plan, so the subscription it pays for can be checked
-            return orders.insert(charged > 0 ? window.forPlan(plan.id()) : window).current().orElseThrow();
+            WriteResult<Order> inserted = orders.insert(charged > 0 ? window.forPlan(plan.id()) : window);
+            if (inserted.applied()) {
+                metrics.orderCreated();
+            }
+            return inserted.current().orElseThrow();
         });
         keys.insert(BillingKey.pendingFromWindow(request.customerId(), order.customerUid(), pg, merchantUid, order.createdAt()));
         iamport.prepare(merchantUid, charged);

@@ -9,6 +9,7 @@ import kr.storefront.payments.core.domain.Pg;
 import kr.storefront.payments.core.idempotency.IdGenerator;
 import kr.storefront.payments.core.idempotency.Idempotency;
 import kr.storefront.payments.core.store.OrderStore;
+import kr.storefront.payments.core.store.WriteResult;
 
 /**
  * Turns a storefront's order request into {@code IMP.request_pay} parameters: checks the PG's rules,
@@ -25,10 +26,11 @@ public class OrderCheckout {
     private final Idempotency idempotency;
     private final IdGenerator ids;
     private final CheckoutConfiguration configuration;
+    private final CheckoutMetrics metrics;
     private final Clock clock;
 
     OrderCheckout(EnabledPgs pgs, OrderPricing pricing, OrderStore orders, IamportWindow iamport, Idempotency idempotency,
-                  IdGenerator ids, CheckoutConfiguration configuration, Clock clock) {
+                  IdGenerator ids, CheckoutConfiguration configuration, CheckoutMetrics metrics, Clock clock) {
         this.pgs = pgs;
         this.pricing = pricing;
         this.orders = orders;
@@ -36,6 +38,7 @@ public class OrderCheckout {
         this.idempotency = idempotency;
         this.ids = ids;
         this.configuration = configuration;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -75,6 +78,10 @@ public class OrderCheckout {
 
     /** Inserts, or takes the order a concurrent retry stored first. */
     private Order store(Order order) {
-        return orders.insert(order).current().orElseThrow();
+        WriteResult<Order> inserted = orders.insert(order);
+        if (inserted.applied()) {
+            metrics.orderCreated();
+        }
+        return inserted.current().orElseThrow();
     }
 }

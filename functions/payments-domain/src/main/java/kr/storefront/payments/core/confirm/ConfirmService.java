@@ -14,6 +14,7 @@ import kr.storefront.payments.core.store.OptimisticUpdate;
 import kr.storefront.payments.core.store.OrderStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The one confirmation step behind the redirect, the PC callback, the webhook and our own
@@ -39,15 +40,17 @@ public class ConfirmService {
     private final BillingKeyConfirmation billingKeys;
     private final PaymentRefunds refunds;
     private final IamportConfiguration iamport;
+    private final ConfirmMetrics metrics;
     private final Clock clock;
 
     ConfirmService(IamportGateway gateway, OrderStore orders, BillingKeyConfirmation billingKeys, PaymentRefunds refunds,
-                   IamportConfiguration iamport, Clock clock) {
+                   IamportConfiguration iamport, ConfirmMetrics metrics, Clock clock) {
         this.gateway = gateway;
         this.orders = orders;
         this.billingKeys = billingKeys;
         this.refunds = refunds;
         this.iamport = iamport;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -82,6 +85,18 @@ public class ConfirmService {
 
     /** Applies a payment already fetched from i'mport (our own charges, reconciliation). */
     public ConfirmOutcome apply(IamportPayment payment, ConfirmSource source) {
+        // every line of this confirmation carries the payment's ids as fields of their own
+        try (var impUid = MDC.putCloseable("imp_uid", payment.impUid());
+             var merchantUid = MDC.putCloseable("merchant_uid", payment.merchantUid())) {
+            ConfirmOutcome outcome = applyToOrder(payment, source);
+            if (outcome instanceof ConfirmOutcome.Confirmed confirmed && confirmed.changed()) {
+                metrics.paymentConfirmed(confirmed.order().status());
+            }
+            return outcome;
+        }
+    }
+
+    private ConfirmOutcome applyToOrder(IamportPayment payment, ConfirmSource source) {
         if (payment.sandbox() && !iamport.includeSandbox()) {
             LOG.warn("confirm ({}) imp_uid={}: test-channel payment refused", source, payment.impUid());
             return new ConfirmOutcome.Rejected("test payments are not accepted");

@@ -24,12 +24,15 @@ public class WebhookService {
     private final ConfirmService confirmations;
     private final WebhookLog log;
     private final WebhookConfiguration configuration;
+    private final ConfirmMetrics metrics;
     private final Clock clock;
 
-    WebhookService(ConfirmService confirmations, WebhookLog log, WebhookConfiguration configuration, Clock clock) {
+    WebhookService(ConfirmService confirmations, WebhookLog log, WebhookConfiguration configuration, ConfirmMetrics metrics,
+                   Clock clock) {
         this.confirmations = confirmations;
         this.log = log;
         this.configuration = configuration;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -57,6 +60,7 @@ public class WebhookService {
         LOG.info("webhook imp_uid={} merchant_uid={} claimed status={} from {}: {} ({})", notification.impUid(),
                 notification.merchantUid(), notification.status(), sourceIp, verdict, detail);
         record(notification, sourceIp, receivedAt, verdict, detail);
+        metrics.webhookAnswered(verdict);
         return verdict;
     }
 

@@ -42,10 +42,11 @@ public final class RebillService {
     private final OrderStore orders;
     private final OrderSweeper sweeper;
     private final RebillConfiguration configuration;
+    private final RebillMetrics metrics;
     private final Clock clock;
 
     RebillService(SubscriptionStore subscriptions, ChargeAttemptStore attempts, SubscriptionCharger charger, Reconciler reconciler,
-                  OrderStore orders, OrderSweeper sweeper, RebillConfiguration configuration, Clock clock) {
+                  OrderStore orders, OrderSweeper sweeper, RebillConfiguration configuration, RebillMetrics metrics, Clock clock) {
         this.subscriptions = subscriptions;
         this.attempts = attempts;
         this.charger = charger;
@@ -53,6 +54,7 @@ public final class RebillService {
         this.orders = orders;
         this.sweeper = sweeper;
         this.configuration = configuration;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -82,6 +84,7 @@ public final class RebillService {
         }
         RebillReport report = tally.report(command.scheduledTime(), Duration.ofNanos(System.nanoTime() - started));
         LOG.info("rebill report {}", report.summary());
+        metrics.rebillRun(report);
         return report;
     }
 

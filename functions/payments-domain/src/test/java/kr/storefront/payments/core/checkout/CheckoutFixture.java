@@ -23,6 +23,7 @@ import kr.storefront.payments.core.testing.IamportConfigurations;
 import kr.storefront.payments.core.testing.InMemorySecretSource;
 import kr.storefront.payments.core.testing.InMemoryStores;
 import kr.storefront.payments.core.testing.MutableClock;
+import kr.storefront.payments.core.testing.RecordingMetrics;
 import kr.storefront.payments.core.testing.Secrets;
 import kr.storefront.payments.core.testing.SequentialIdGenerator;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -50,6 +51,7 @@ final class CheckoutFixture {
     static final String RETIRED_PLAN = "retired-plan";
 
     final MutableClock clock = MutableClock.startingAt(NOW);
+    final RecordingMetrics metrics = new RecordingMetrics();
     final InMemoryStores stores = new InMemoryStores(clock);
     final FakeIamportGateway gateway = new FakeIamportGateway(clock);
     final SequentialIdGenerator ids = new SequentialIdGenerator();
@@ -98,12 +100,12 @@ final class CheckoutFixture {
     }
 
     OrderCheckout orderCheckout() {
-        return new OrderCheckout(pgs(), pricing(), stores.orders(), window(), idempotency(), ids, configuration, clock);
+        return new OrderCheckout(pgs(), pricing(), stores.orders(), window(), idempotency(), ids, configuration, metrics, clock);
     }
 
     BillingKeys billingKeys() {
         return new BillingKeys(pgs(), pricing(), stores.billingKeys(), stores.orders(), stores.subscriptions(), gateway, window(),
-                idempotency(), ids, configuration, clock);
+                idempotency(), ids, configuration, metrics, clock);
     }
 
     CardPayments cardPayments() {

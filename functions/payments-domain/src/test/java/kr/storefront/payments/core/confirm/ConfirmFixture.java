@@ -18,6 +18,7 @@ import kr.storefront.payments.core.testing.IamportPaymentBuilder;
 import kr.storefront.payments.core.testing.InMemoryStores;
 import kr.storefront.payments.core.testing.MutableClock;
 import kr.storefront.payments.core.testing.RacingOrderStore;
+import kr.storefront.payments.core.testing.RecordingMetrics;
 
 /**
  * The confirm step on fakes: {@link ConfirmService} (with its {@link BillingKeyConfirmation} and {@link PaymentRefunds})
@@ -37,6 +38,8 @@ final class ConfirmFixture {
     final ConfirmService confirm;
     private int orderCount;
 
+    final RecordingMetrics metrics = new RecordingMetrics();
+
     ConfirmFixture() {
         this(IamportConfigurations.defaults());
     }
@@ -45,7 +48,7 @@ final class ConfirmFixture {
     ConfirmFixture(IamportConfiguration configuration) {
         iamport.includeSandbox(configuration.includeSandbox());
         confirm = new ConfirmService(iamport, orders, new BillingKeyConfirmation(iamport, stores.billingKeys(), clock),
-                new PaymentRefunds(iamport), configuration, clock);
+                new PaymentRefunds(iamport), configuration, metrics, clock);
     }
 
     WebhookService webhooks() {
@@ -53,7 +56,7 @@ final class ConfirmFixture {
     }
 
     WebhookService webhooks(WebhookConfiguration configuration) {
-        return new WebhookService(confirm, stores.webhookLog(), configuration, clock);
+        return new WebhookService(confirm, stores.webhookLog(), configuration, metrics, clock);
     }
 
     /** A pending storefront order of {@link #PRICE} won through {@code pg}. */

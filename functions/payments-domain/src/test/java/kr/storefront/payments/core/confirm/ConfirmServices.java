@@ -5,6 +5,7 @@ import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.iamport.IamportGateway;
 import kr.storefront.payments.core.store.BillingKeyStore;
 import kr.storefront.payments.core.store.OrderStore;
+import kr.storefront.payments.core.testing.RecordingMetrics;
 
 /**
  * Builds a {@link ConfirmService} without an application context for tests of other packages (its constructor and
@@ -18,6 +19,6 @@ public final class ConfirmServices {
     public static ConfirmService over(IamportGateway gateway, OrderStore orders, BillingKeyStore billingKeys,
                                       IamportConfiguration iamport, Clock clock) {
         return new ConfirmService(gateway, orders, new BillingKeyConfirmation(gateway, billingKeys, clock),
-                new PaymentRefunds(gateway), iamport, clock);
+                new PaymentRefunds(gateway), iamport, new RecordingMetrics(), clock);
     }
 }

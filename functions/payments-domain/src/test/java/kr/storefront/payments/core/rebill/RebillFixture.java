@@ -3,6 +3,8 @@ package kr.storefront.payments.core.rebill;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import kr.storefront.payments.core.config.IamportConfiguration;
+import kr.storefront.payments.core.confirm.ConfirmServices;
 import kr.storefront.payments.core.domain.BillingInterval;
 import kr.storefront.payments.core.domain.BillingKey;
 import kr.storefront.payments.core.domain.BillingKeyStatus;
@@ -11,8 +13,6 @@ import kr.storefront.payments.core.domain.Order;
 import kr.storefront.payments.core.domain.OrderKind;
 import kr.storefront.payments.core.domain.Pg;
 import kr.storefront.payments.core.domain.Subscription;
-import kr.storefront.payments.core.config.IamportConfiguration;
-import kr.storefront.payments.core.confirm.ConfirmServices;
 import kr.storefront.payments.core.iamport.BillingKeyCharge;
 import kr.storefront.payments.core.iamport.IamportGateway;
 import kr.storefront.payments.core.iamport.IamportPayment;
@@ -22,6 +22,7 @@ import kr.storefront.payments.core.testing.FakeIamportGateway;
 import kr.storefront.payments.core.testing.IamportConfigurations;
 import kr.storefront.payments.core.testing.InMemoryStores;
 import kr.storefront.payments.core.testing.MutableClock;
+import kr.storefront.payments.core.testing.RecordingMetrics;
 import kr.storefront.payments.core.testing.SlowCharges;
 
 /**
@@ -41,6 +42,7 @@ final class RebillFixture {
     final MutableClock clock = MutableClock.startingAt(START);
     final InMemoryStores stores = new InMemoryStores(clock);
     final FakeIamportGateway iamport = new FakeIamportGateway(clock);
+    final RecordingMetrics metrics = new RecordingMetrics();
     final RebillConfiguration configuration;
     final OutcomeRecorder recorder;
     final SubscriptionCharger charger;
@@ -68,7 +70,7 @@ final class RebillFixture {
         sweeper = new OrderSweeper(ConfirmServices.over(gateway, stores.orders(), stores.billingKeys(), iamportConfiguration, clock),
                 recorder);
         service = new RebillService(stores.subscriptions(), stores.chargeAttempts(), charger, reconciler, stores.orders(), sweeper,
-                configuration, clock);
+                configuration, metrics, clock);
     }
 
     /** The documented defaults ({@code 1d,3d,7d}, 2 min before the deadline, 60 s margin, 10 min settle, 30 min / 7 d sweep). */

@@ -1,0 +1,64 @@
+package kr.storefront.payments.observability.metrics;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Locale;
+import kr.storefront.payments.core.checkout.CheckoutMetrics;
+import kr.storefront.payments.core.confirm.ConfirmMetrics;
+import kr.storefront.payments.core.confirm.WebhookVerdict;
+import kr.storefront.payments.core.domain.OrderStatus;
+import kr.storefront.payments.core.rebill.RebillMetrics;
+import kr.storefront.payments.core.rebill.RebillReport;
+
+/** The services' counts as EMF lines (names and dimensions: docs/operations.md, which the template's alarms read). */
+@Singleton
+final class EmfPaymentMetrics implements CheckoutMetrics, ConfirmMetrics, RebillMetrics {
+
+    private final MetricsConfiguration configuration;
+    private final Clock clock;
+
+    EmfPaymentMetrics(MetricsConfiguration configuration, Clock clock) {
+        this.configuration = configuration;
+        this.clock = clock;
+    }
+
+    @Override
+    public void orderCreated() {
+        line().count("OrdersCreated", 1).emit(clock.instant());
+    }
+
+    @Override
+    public void paymentConfirmed(OrderStatus status) {
+        line().by("Status", status.name().toLowerCase(Locale.ROOT)).count("PaymentsConfirmed", 1).emit(clock.instant());
+        if (status == OrderStatus.FORGED) {
+            line().count("ForgedPayments", 1).emit(clock.instant());
+        }
+    }
+
+    @Override
+    public void webhookAnswered(WebhookVerdict verdict) {
+        line().by("Outcome", verdict.name().toLowerCase(Locale.ROOT)).count("WebhookDeliveries", 1).emit(clock.instant());
+    }
+
+    @Override
+    public void rebillRun(RebillReport report) {
+        var at = clock.instant();
+        charges("paid", report.charged()).emit(at);
+        charges("declined", report.declined()).emit(at);
+        charges("not_attempted", report.notAttempted()).emit(at);
+        charges("unknown", report.unknown()).emit(at);
+        line().count("ForgedCharges", report.forged())
+                .count("ForgedPayments", report.ordersForged())
+                .count("UnknownOutcomesUnresolved", report.unresolved())
+                .count("RebillRunErrors", report.errors())
+                .emit(at);
+    }
+
+    private EmfLine charges(String outcome, int count) {
+        return line().by("Outcome", outcome).count("RebillCharges", count);
+    }
+
+    private EmfLine line() {
+        return new EmfLine(configuration);
+    }
+}
