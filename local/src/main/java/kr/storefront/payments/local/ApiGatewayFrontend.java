@@ -44,6 +44,7 @@ final class ApiGatewayFrontend implements AutoCloseable {
     private final ExecutorService workers;
     private final RouteTable routes;
     private final List<String> corsOrigins;
+    private final List<String> corsExposeHeaders;
     private volatile LocalServices services;
 
     /** What the frontend hands requests to once the functions are up. */
@@ -64,7 +65,11 @@ final class ApiGatewayFrontend implements AutoCloseable {
         this.server = server;
         this.workers = workers;
         this.routes = new RouteTable(template.routes());
-        this.corsOrigins = template.corsOrigins();
+        // StorefrontOrigins is required and has no default: locally, the local stack's own origin (the demo page)
+        this.corsOrigins = template.corsOrigins().isEmpty()
+                ? List.of("http://127.0.0.1:" + server.getAddress().getPort(), "http://localhost:" + server.getAddress().getPort())
+                : template.corsOrigins();
+        this.corsExposeHeaders = template.corsExposeHeaders();
     }
 
     /** Binds the port first, so the functions can be configured with the final URL. */
@@ -190,6 +195,9 @@ final class ApiGatewayFrontend implements AutoCloseable {
             response.getMultiValueHeaders().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
         }
         cors(exchange);
+        if (!corsExposeHeaders.isEmpty() && exchange.getResponseHeaders().containsKey("Access-Control-Allow-Origin")) {
+            exchange.getResponseHeaders().set("Access-Control-Expose-Headers", String.join(", ", corsExposeHeaders));
+        }
         String body = response.getBody() == null ? "" : response.getBody();
         byte[] bytes = response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(response.getStatusCode(), bytes.length == 0 ? -1 : bytes.length);

@@ -12,9 +12,13 @@ import kr.storefront.payments.testkit.aws.CloudFormationYaml;
  * What the local stack needs from {@code template.yaml}: each function's handler, environment
  * variable names and events, and the HTTP API's routes. Read from the template itself, so the
  * local stack cannot drift from what is deployed.
+ *
+ * @param corsOrigins       the HTTP API's allowed origins: a literal list, or the default of the parameter it
+ *                          names; empty when that parameter has no default (the local stack then allows its own origin)
+ * @param corsExposeHeaders response headers a browser script may read
  */
-record SamTemplate(List<FunctionSpec> functions, List<String> corsOrigins, Map<String, String> parameterDefaults,
-                   java.util.Set<String> logicalIds) {
+record SamTemplate(List<FunctionSpec> functions, List<String> corsOrigins, List<String> corsExposeHeaders,
+                   Map<String, String> parameterDefaults, java.util.Set<String> logicalIds) {
 
     /** How API Gateway authorizes a route. */
     enum Authorization { NONE, JWT, IAM }
@@ -41,7 +45,8 @@ record SamTemplate(List<FunctionSpec> functions, List<String> corsOrigins, Map<S
         Map<String, String> globalEnvironment = environment(globals);
         int globalTimeout = globals.get("Timeout") == null ? 3 : Integer.parseInt(globals.get("Timeout").toString());
         List<FunctionSpec> functions = new ArrayList<>();
-        List<String> corsOrigins = List.of("*");
+        List<String> corsOrigins = List.of();
+        List<String> corsExposeHeaders = List.of();
         Map<String, String> parameterDefaults = new LinkedHashMap<>();
         CloudFormationYaml.map(document.get("Parameters")).forEach((name, declared) -> {
             Object fallback = CloudFormationYaml.map(declared).get("Default");
@@ -51,8 +56,9 @@ record SamTemplate(List<FunctionSpec> functions, List<String> corsOrigins, Map<S
             Map<String, Object> body = CloudFormationYaml.map(resource.getValue());
             Map<String, Object> properties = CloudFormationYaml.map(body.get("Properties"));
             if ("AWS::Serverless::HttpApi".equals(body.get("Type"))) {
-                Object origins = CloudFormationYaml.map(properties.get("CorsConfiguration")).get("AllowOrigins");
-                corsOrigins = origins instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of("*");
+                Map<String, Object> cors = CloudFormationYaml.map(properties.get("CorsConfiguration"));
+                corsOrigins = strings(cors.get("AllowOrigins"), parameterDefaults);
+                corsExposeHeaders = strings(cors.get("ExposeHeaders"), parameterDefaults);
             }
             if ("AWS::Serverless::Function".equals(body.get("Type"))) {
                 functions.add(function(resource.getKey(), properties, globalEnvironment, globalTimeout));
@@ -60,8 +66,21 @@ record SamTemplate(List<FunctionSpec> functions, List<String> corsOrigins, Map<S
         }
         java.util.Set<String> logicalIds = new java.util.LinkedHashSet<>(parameterDefaults.keySet());
         logicalIds.addAll(CloudFormationYaml.map(document.get("Resources")).keySet());
-        return new SamTemplate(List.copyOf(functions), corsOrigins, java.util.Collections.unmodifiableMap(parameterDefaults),
-                java.util.Set.copyOf(logicalIds));
+        return new SamTemplate(List.copyOf(functions), corsOrigins, corsExposeHeaders,
+                java.util.Collections.unmodifiableMap(parameterDefaults), java.util.Set.copyOf(logicalIds));
+    }
+
+    /** A list literal, or a {@code !Ref} to a list parameter (its default, split at commas; none: empty). */
+    private static List<String> strings(Object value, Map<String, String> parameterDefaults) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(Object::toString).toList();
+        }
+        if (value == null) {
+            return List.of();
+        }
+        String fallback = parameterDefaults.containsKey(value.toString()) ? parameterDefaults.get(value.toString()) : value.toString();
+        return fallback == null || fallback.isBlank() ? List.of()
+                : java.util.Arrays.stream(fallback.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     List<HttpRoute> routes() {

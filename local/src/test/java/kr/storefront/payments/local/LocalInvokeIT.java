@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import kr.storefront.payments.testkit.SampleEvents;
@@ -101,5 +104,26 @@ class LocalInvokeIT {
         JsonNode printed = JSON.readTree(captured.toString(StandardCharsets.UTF_8));
         assertThat(printed.path("statusCode").asInt()).isEqualTo(200);
         assertThat(JSON.readTree(printed.path("body").asText()).path("pgs").size()).isEqualTo(5);
+    }
+
+    /** StorefrontOrigins is required (no default): locally the stack allows its own origin, and only that. */
+    @Test
+    void cors_allowsTheLocalOrigin_only_andExposesRetryAfter() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String own = stack.baseUrl().toString();
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(stack.baseUrl().resolve("/checkout/orders"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", own)
+                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(own);
+
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(stack.baseUrl().resolve("/checkout/pgs"))
+                .header("Origin", "https://elsewhere.example").GET().build(), HttpResponse.BodyHandlers.ofString());
+        // (Micronaut itself answers 403 here: its CORS filter refuses a foreign origin on a request to a localhost host)
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        HttpResponse<String> allowed = http.send(HttpRequest.newBuilder(stack.baseUrl().resolve("/checkout/pgs"))
+                .header("Origin", own).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue(own);
+        assertThat(allowed.headers().firstValue("Access-Control-Expose-Headers")).hasValue("retry-after");
     }
 }
