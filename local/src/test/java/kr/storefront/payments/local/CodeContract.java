@@ -170,7 +170,7 @@ final class CodeContract {
             } else if (parameter.isAnnotationPresent(Header.class)) {
                 parameters.put(parameter.getAnnotation(Header.class).value(), "header");
             } else if (parameter.getType() == HttpRequest.class && method.getAnnotation(Post.class) != null
-                    && method.getAnnotation(Post.class).consumes().length > 0 && !chunk.contains("@Body")) {
+                    && method.getAnnotation(Post.class).consumes().length > 0 && !bindsBody(method)) {
                 // reads its raw body itself: the webhook, JSON or form
                 Shape notification = webhookNotification();
                 for (String type : method.getAnnotation(Post.class).consumes()) {
@@ -223,6 +223,15 @@ final class CodeContract {
             responses.putIfAbsent(403, errorShape); // IamCallerBinder
         }
         return new Operation(httpMethod, path, auth, Map.copyOf(parameters), Map.copyOf(requestBodies), Map.copyOf(responses));
+    }
+
+    private static boolean bindsBody(Method method) {
+        for (Parameter parameter : method.getParameters()) {
+            if (parameter.isAnnotationPresent(Body.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

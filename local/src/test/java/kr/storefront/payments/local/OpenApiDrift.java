@@ -66,7 +66,8 @@ final class OpenApiDrift {
                 problems.add(operation.key() + ": template.yaml authorizes it " + auth + ", the code expects " + operation.auth());
             }
         }
-        declared.keySet().forEach(key -> problems.add(key + ": an HttpApi event in template.yaml, but no controller route"));
+        declared.keySet().forEach(key -> problems.add(key + ": an HttpApi event in template.yaml, but no controller route"
+                + " (CodeContract reads the controllers of checkout and verify)"));
     }
 
     private void compareOperations(ApiContract code) {
@@ -181,6 +182,11 @@ final class OpenApiDrift {
                 problems.add("error code " + error.code() + ": status " + error.status() + " missing from ErrorBody.code's x-statuses");
             }
         }
+        statuses.forEach((value, listed) -> list(listed).forEach(status -> {
+            if (!code.errorCodes().contains(new ErrorCode(Integer.parseInt(String.valueOf(status)), value))) {
+                problems.add("error code " + value + ": x-statuses documents " + status + ", which the code never answers with it");
+            }
+        }));
         enumerated.stream().filter(value -> !used.contains(value))
                 .forEach(value -> problems.add("error code " + value + " is documented, but the code never answers it"));
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The drift comparator finds a real drift: the document, the code or the template changed alone. */
+@SuppressWarnings("unchecked")
 class OpenApiDriftComparatorTest {
 
     private static ApiContract code;
@@ -103,6 +104,18 @@ class OpenApiDriftComparatorTest {
     }
 
     @Test
+    void anErrorStatusOnlyInTheDocumentIsDrift() {
+        Map<String, Object> document = OpenApiDriftTest.document();
+        Map<String, Object> codeSchema = map(map(map(schemas(document).get("ErrorBody")).get("properties")).get("code"));
+        map(codeSchema.get("x-statuses")).put("not_found", new ArrayList<>(List.of(404, 410)));
+        ((List<Object>) codeSchema.get("enum")).add("gone");
+
+        assertThat(OpenApiDrift.problems(document, code, template)).containsExactlyInAnyOrder(
+                "error code not_found: x-statuses documents 410, which the code never answers with it",
+                "error code gone is documented, but the code never answers it");
+    }
+
+    @Test
     void anotherAuthInTheDocumentIsDrift() {
         Map<String, Object> document = OpenApiDriftTest.document();
         map(map(map(document.get("paths")).get("/checkout/admin/plans/{plan_id}")).get("put")).put("security", List.of());
@@ -158,6 +171,20 @@ class OpenApiDriftComparatorTest {
         assertThat(CodeContract.errorMapping(source)).containsExactly(new ErrorCode(410, "gone"), new ErrorCode(404, "not_found"));
         assertThatThrownBy(() -> CodeContract.errorMapping("new Mapped(statusFor(e), \"teapot\", \"?\")"))
                 .hasMessageContaining("teach CodeContract the new form");
+    }
+
+    @Test
+    void aDemoCallOfAnUndocumentedRouteIsFound() {
+        String script = """
+                await api('GET', '/checkout/pgs');
+                await api('POST', '/checkout/orders', body, { idempotent: true });
+                await api('GET', '/checkout/orders/' + encodeURIComponent(id));
+                await api('PUT', '/checkout/subscriptions/' + id, undefined, { auth: true });
+                await api('POST', '/local/token', { sub });
+                """;
+
+        assertThat(OpenApiDriftTest.undocumentedCalls(script, OpenApiDriftTest.document()))
+                .containsExactly("GET /checkout/orders/<id>", "PUT /checkout/subscriptions/<id>");
     }
 
     @Test

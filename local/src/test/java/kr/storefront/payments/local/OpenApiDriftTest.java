@@ -46,22 +46,34 @@ class OpenApiDriftTest {
     void theDemoStorefrontCallsOnlyDocumentedRoutes() throws IOException {
         String script = Files.readString(DEMO_SCRIPT);
         assertThat(script.split("fetch\\(", -1)).as("one fetch(), inside api(): every call goes through api()").hasSize(2);
-        Map<String, Object> paths = OpenApiDrift.map(document().get("paths"));
+
+        assertThat(demoCalls(script)).as("the demo's calls were found").contains("POST /checkout/orders", "POST /payments/confirm",
+                "DELETE /checkout/subscriptions/<id>");
+        assertThat(undocumentedCalls(script, document())).as("demo calls that are not documented routes").isEmpty();
+    }
+
+    /** The demo's API calls, {@code METHOD /path}, {@code <id>} for an appended expression; the local stack's own helpers skipped. */
+    static List<String> demoCalls(String script) {
         List<String> calls = new ArrayList<>();
         Matcher call = DEMO_CALL.matcher(script);
         while (call.find()) {
-            String method = call.group(1).toLowerCase(Locale.ROOT);
-            String path = call.group(2);
-            if (path.startsWith("/local/")) {
-                continue; // the local stack's own helpers (docs/local.md), not part of the API
+            if (!call.group(2).startsWith("/local/")) { // the local stack's own helpers (docs/local.md), not part of the API
+                calls.add(call.group(1) + " " + call.group(2) + (call.group(3) != null ? "<id>" : ""));
             }
-            calls.add(method + " " + path);
-            boolean documented = paths.entrySet().stream().anyMatch(entry -> matches(entry.getKey(), path, call.group(3) != null)
-                    && OpenApiDrift.map(entry.getValue()).containsKey(method));
-            assertThat(documented).as("the demo calls %s %s%s: a documented route", method.toUpperCase(Locale.ROOT), path,
-                    call.group(3) != null ? "<id>" : "").isTrue();
         }
-        assertThat(calls).as("the demo's calls were found").contains("post /checkout/orders", "post /payments/confirm");
+        return calls;
+    }
+
+    static List<String> undocumentedCalls(String script, Map<String, Object> document) {
+        Map<String, Object> paths = OpenApiDrift.map(document.get("paths"));
+        return demoCalls(script).stream().filter(call -> {
+            String method = call.substring(0, call.indexOf(' ')).toLowerCase(Locale.ROOT);
+            String path = call.substring(call.indexOf(' ') + 1);
+            boolean open = path.endsWith("<id>");
+            String fixed = open ? path.substring(0, path.length() - "<id>".length()) : path;
+            return paths.entrySet().stream().noneMatch(entry -> matches(entry.getKey(), fixed, open)
+                    && OpenApiDrift.map(entry.getValue()).containsKey(method));
+        }).toList();
     }
 
     /** A documented path template against a demo path, whose last segment is appended at run time when {@code open}. */
@@ -79,8 +91,8 @@ class OpenApiDriftTest {
     }
 
     static List<TemplateRoute> templateRoutes() {
+        // every function's: a route of a new function fails the comparison until CodeContract reads its controllers
         return SamTemplate.read(ROOT.resolve("template.yaml")).routes().stream()
-                .filter(route -> route.functionId().equals("CheckoutFunction") || route.functionId().equals("VerifyFunction"))
                 .map(route -> new TemplateRoute(route.method(), route.path(), switch (route.authorization()) {
                     case NONE -> Auth.NONE;
                     case JWT -> Auth.JWT;
