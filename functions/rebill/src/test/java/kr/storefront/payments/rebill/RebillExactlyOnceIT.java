@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import kr.storefront.payments.core.domain.BillingKey;
@@ -19,6 +20,7 @@ import kr.storefront.payments.core.domain.SubscriptionStatus;
 import kr.storefront.payments.core.iamport.BillingKeyCharge;
 import kr.storefront.payments.core.rebill.RebillReport;
 import kr.storefront.payments.core.store.ChargeLedger;
+import kr.storefront.payments.core.testing.CapturedStdout;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.iamport.Endpoint;
 import kr.storefront.payments.testkit.iamport.Faults;
@@ -64,9 +66,15 @@ class RebillExactlyOnceIT extends RebillTestSupport {
         bed.subscribe("sub_5xx", now);
         bed.sandbox.faults().failNext(Endpoint.AGAIN, 1, 502);
 
-        RebillReport first = bed.run();
-        bed.clock.advance(Duration.ofMinutes(2));
-        RebillReport early = bed.run();
+        AtomicReference<RebillReport> firstRun = new AtomicReference<>();
+        AtomicReference<RebillReport> earlyRun = new AtomicReference<>();
+        String logs = CapturedStdout.of(() -> {
+            firstRun.set(bed.run());
+            bed.clock.advance(Duration.ofMinutes(2));
+            earlyRun.set(bed.run());
+        });
+        RebillReport first = firstRun.get();
+        RebillReport early = earlyRun.get();
         bed.clock.advance(Duration.ofMinutes(9));
         RebillReport settled = bed.run();
 
@@ -81,6 +89,13 @@ class RebillExactlyOnceIT extends RebillTestSupport {
                 .containsExactly(ChargeAttemptState.NOT_ATTEMPTED, ChargeAttemptState.PAID);
         assertThat(bed.order("sub_5xx_p0_a1").status()).isEqualTo(OrderStatus.FAILED);
         assertThat(bed.paidCharges("sub_5xx", 0)).isEqualTo(1);
+        // the EMF lines the metrics and the UnknownOutcomesUnresolved alarm read (docs/operations.md)
+        List<String> metrics = logs.lines().filter(line -> line.startsWith("{\"_aws\"")).toList();
+        assertThat(metrics).filteredOn(line -> line.contains("\"Outcome\":\"unknown\",\"RebillCharges\":"))
+                .extracting(line -> line.substring(line.lastIndexOf(':') + 1)).containsExactly("1}", "0}");
+        assertThat(metrics).filteredOn(line -> line.contains("\"UnknownOutcomesUnresolved\""))
+                .allMatch(line -> line.contains("\"Dimensions\":[[\"Service\"]]"))
+                .extracting(line -> line.replaceAll(".*\"UnknownOutcomesUnresolved\":([0-9]+).*", "$1")).containsExactly("0", "1");
     }
 
     @Test

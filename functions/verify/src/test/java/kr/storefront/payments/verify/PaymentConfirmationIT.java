@@ -127,6 +127,10 @@ class PaymentConfirmationIT extends VerifyIntegrationTest {
         assertThat(verify.bed.sandbox().payment(window.impUid()).orElseThrow().isPaid()).isFalse();
         assertThat(verify.bed.sandbox().count(Endpoint.CANCEL)).isEqualTo(cancelsBefore + 1);
         assertThat(logs).contains("ALERT forged payment merchant_uid=" + order.merchantUid());
+        // the EMF lines the ForgedPayments alarm reads (docs/operations.md): its metric on the [Service] dimension set
+        assertThat(logs.lines().filter(line -> line.startsWith("{\"_aws\"")))
+                .anyMatch(line -> line.contains("\"Dimensions\":[[\"Service\"]]") && line.endsWith("\"Service\":\"storefront-payments\",\"ForgedPayments\":1}"))
+                .anyMatch(line -> line.contains("\"Status\":\"forged\",\"PaymentsConfirmed\":1"));
     }
 
     @Test

@@ -219,6 +219,7 @@ class OrderCheckoutTest {
         // the second prepare is refused (already registered) and accepted because the amount held is ours
         assertThat(fixture.gateway.calls(Operation.PREPARE)).hasSize(2);
         assertThat(fixture.gateway.calls(Operation.FIND_PREPARED_AMOUNT)).hasSize(1);
+        assertThat(fixture.metrics.events()).as("one order created, not two").containsExactly("order created");
     }
 
     @Test

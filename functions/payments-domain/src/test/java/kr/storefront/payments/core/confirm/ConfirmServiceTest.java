@@ -266,6 +266,8 @@ class ConfirmServiceTest {
         assertThat(fixture.refundRequests()).as("nothing left to refund, nothing asked again")
                 .extracting(PaymentCancel::checksum).containsExactly(1_000L);
         assertThat(fixture.iamport.payment(tampered.impUid()).orElseThrow().refundableAmount()).isZero();
+        assertThat(fixture.metrics.events()).as("one forgery counted, however often it is confirmed")
+                .containsExactly("confirmed FORGED");
     }
 
     @ParameterizedTest(name = "refund answered {0}")
