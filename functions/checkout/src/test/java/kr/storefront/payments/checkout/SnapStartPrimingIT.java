@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.crac.test.CheckpointSimulator;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import kr.storefront.payments.core.testing.CapturedStdout;
 import kr.storefront.payments.http.testing.FunctionTestBed;
 import kr.storefront.payments.http.testing.HttpApiResponse;
 import kr.storefront.payments.snapstart.PrimingHttpClient;
@@ -46,8 +48,10 @@ class SnapStartPrimingIT {
         long answeredBefore = sdkHttp.answeredInProcess();
         long overLoopbackBefore = sdkHttp.answeredOverLoopback();
 
-        snapshot.runBeforeCheckpoint();
+        String logged = CapturedStdout.of(snapshot::runBeforeCheckpoint);
 
+        assertThat(logged.lines()).as("metrics counted while priming (its orders are fixed values)")
+                .noneMatch(line -> line.startsWith("{\"_aws\""));
         long sdkRequests = sdkHttp.answeredInProcess() - answeredBefore;
         assertThat(sdkRequests).as("SDK requests kept in-process").isGreaterThan(10);
         assertThat(sdkHttp.answeredOverLoopback() - overLoopbackBefore)
@@ -62,10 +66,14 @@ class SnapStartPrimingIT {
         snapshot.runBeforeCheckpoint();
         snapshot.runAfterRestore();
 
-        HttpApiResponse response = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders")
-                .body("{\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":2}],\"pg\":\"tosspayments\",\"pay_method\":\"card\",\"device\":\"pc\"}"));
+        AtomicReference<HttpApiResponse> answer = new AtomicReference<>();
+        String logged = CapturedStdout.of(() -> answer.set(bed.invoke(HttpApiEvent.request("POST", "/checkout/orders")
+                .body("{\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":2}],\"pg\":\"tosspayments\",\"pay_method\":\"card\",\"device\":\"pc\"}"))));
+        HttpApiResponse response = answer.get();
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(logged.lines()).as("the real order after the restore is counted")
+                .anyMatch(line -> line.startsWith("{\"_aws\"") && line.contains("\"OrdersCreated\":1"));
         assertThat(response.json().path("params").path("amount").asLong()).isEqualTo(2 * CheckoutTestSupport.BEANS_PRICE);
         assertThat(bed.sandbox().requests()).extracting(request -> request.path())
                 .contains("/users/getToken", "/payments/prepare");

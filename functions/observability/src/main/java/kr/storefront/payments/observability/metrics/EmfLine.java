@@ -29,9 +29,13 @@ final class EmfLine {
     private String breakdownName;
     private String breakdownValue;
 
-    EmfLine(MetricsConfiguration configuration) {
+    private final boolean counts;
+
+    /** @param counts false: {@link #emit} writes nothing (see {@link MetricsGate}) */
+    EmfLine(MetricsConfiguration configuration, boolean counts) {
         this.namespace = configuration.namespace();
         this.service = configuration.service();
+        this.counts = counts;
     }
 
     EmfLine by(String dimension, String value) {
@@ -98,6 +102,9 @@ final class EmfLine {
 
     /** One write of the current stdout, so the line is one log event of its own. */
     void emit(Instant at) {
+        if (!counts) {
+            return;
+        }
         byte[] line = render(at);
         PrintStream out = System.out;
         synchronized (out) {

@@ -2,6 +2,7 @@ package kr.storefront.payments.observability.metrics;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import kr.storefront.payments.core.checkout.CheckoutMetrics;
 import kr.storefront.payments.core.confirm.ConfirmMetrics;
@@ -15,10 +16,12 @@ import kr.storefront.payments.core.rebill.RebillReport;
 final class EmfPaymentMetrics implements CheckoutMetrics, ConfirmMetrics, RebillMetrics {
 
     private final MetricsConfiguration configuration;
+    private final List<MetricsGate> gates;
     private final Clock clock;
 
-    EmfPaymentMetrics(MetricsConfiguration configuration, Clock clock) {
+    EmfPaymentMetrics(MetricsConfiguration configuration, List<MetricsGate> gates, Clock clock) {
         this.configuration = configuration;
+        this.gates = List.copyOf(gates);
         this.clock = clock;
     }
 
@@ -59,6 +62,7 @@ final class EmfPaymentMetrics implements CheckoutMetrics, ConfirmMetrics, Rebill
     }
 
     private EmfLine line() {
-        return new EmfLine(configuration);
+        boolean counts = gates.stream().allMatch(MetricsGate::counts);
+        return new EmfLine(configuration, counts);
     }
 }

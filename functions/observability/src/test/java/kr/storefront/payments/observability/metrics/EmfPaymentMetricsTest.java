@@ -21,7 +21,7 @@ class EmfPaymentMetricsTest {
     private static final Instant NOW = Instant.parse("2026-12-03T00:00:00Z");
 
     private final EmfPaymentMetrics metrics = new EmfPaymentMetrics(new MetricsConfiguration("StorefrontPayments", "shop-prod"),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            List.of(() -> true), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aForgedPayment_isConfirmedByStatus_andCountedAsForgedOnTheServiceDimensionTheAlarmReads() throws IOException {
@@ -66,6 +66,17 @@ class EmfPaymentMetricsTest {
 
         assertThat(lines.get(0)).containsEntry("OrdersCreated", 1);
         assertThat(lines.get(1)).containsEntry("WebhookDeliveries", 1).containsEntry("Outcome", "retry_later");
+    }
+
+    @Test
+    void whileAGateSaysNo_nothingIsCounted() {
+        EmfPaymentMetrics priming = new EmfPaymentMetrics(new MetricsConfiguration("StorefrontPayments", "shop-prod"),
+                List.of(() -> true, () -> false), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(CapturedStdout.of(() -> {
+            priming.orderCreated();
+            priming.paymentConfirmed(OrderStatus.FORGED);
+        })).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
