@@ -46,6 +46,35 @@ class CatalogIT {
     }
 
     @Test
+    void catalogLists_refuseEachOthersCursor_andAGarbledOne_as400() {
+        for (String id : new String[] {"CURSOR-A", "CURSOR-B"}) {
+            bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/products/" + id).signedByIam("arn:aws:iam::123456789012:user/admin")
+                    .body("{\"name\":\"Cursor\",\"price\":1000,\"active\":true}"));
+            bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/plans/" + id.toLowerCase()).signedByIam("arn:aws:iam::123456789012:user/admin")
+                    .body("{\"name\":\"Cursor\",\"amount\":1000,\"interval\":{\"unit\":\"month\",\"count\":1},\"active\":true}"));
+        }
+        String productCursor = bed.invoke(HttpApiEvent.request("GET", "/checkout/products").query("limit", "1")).json()
+                .path("next_cursor").asText();
+        String planCursor = bed.invoke(HttpApiEvent.request("GET", "/checkout/plans").query("limit", "1")).json()
+                .path("next_cursor").asText();
+
+        HttpApiResponse plansWithProductCursor = bed.invoke(HttpApiEvent.request("GET", "/checkout/plans").query("cursor", productCursor));
+        HttpApiResponse productsWithPlanCursor = bed.invoke(HttpApiEvent.request("GET", "/checkout/products").query("cursor", planCursor));
+        HttpApiResponse garbled = bed.invoke(HttpApiEvent.request("GET", "/checkout/products").query("cursor", "%%not a cursor"));
+        HttpApiResponse ownNextPage = bed.invoke(HttpApiEvent.request("GET", "/checkout/plans").query("cursor", planCursor));
+
+        assertThat(productCursor).isNotEmpty();
+        assertThat(planCursor).isNotEmpty();
+        assertThat(ownNextPage.status()).isEqualTo(200);
+        for (HttpApiResponse refused : new HttpApiResponse[] {plansWithProductCursor, productsWithPlanCursor, garbled}) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().path("error").path("code").asText()).isEqualTo("invalid_cursor");
+            assertThat(refused.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("cursor");
+            assertThat(refused.header("Retry-After")).isNull();
+        }
+    }
+
+    @Test
     void upsertedPrice_isWhatTheNextOrderCharges() {
         HttpApiResponse upsert = bed.invoke(HttpApiEvent.fromSample("checkout-admin-product-put.json").body(
                 "{\"name\":\"Coffee beans 1kg\",\"price\":21000,\"active\":true}"));
