@@ -39,6 +39,9 @@ final class ApiGatewayFrontend implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayFrontend.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SIGV4_CREDENTIAL = Pattern.compile("AWS4-HMAC-SHA256\\s+Credential=([^/,\\s]+)/");
+    private static final String LOCAL_ACCOUNT_USER = "arn:aws:iam::000000000000:user/";
+    /** The principal README's local session signs as ({@code --user local:local}): the local AdminPrincipalArns. */
+    static final String LOCAL_ADMIN_ARN = LOCAL_ACCOUNT_USER + "local";
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -142,7 +145,7 @@ final class ApiGatewayFrontend implements AutoCloseable {
                     send(exchange, 403, "application/json", "{\"message\":\"Forbidden\"}");
                     return;
                 }
-                event.signedByIam("arn:aws:iam::000000000000:user/" + credential.group(1));
+                event.signedByIam(LOCAL_ACCOUNT_USER + credential.group(1));
             }
             case NONE -> { }
         }
