@@ -186,12 +186,8 @@ final class ApiGatewayFrontend implements AutoCloseable {
     }
 
     private void writeResponse(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
-        if (response.getHeaders() != null) {
-            response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        }
-        if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
-        }
+        // payload 2.0: headers and cookies, never multiValueHeaders (1.0 only), as API Gateway maps them
+        HttpApiResponseMapping.headers(response).forEach(line -> exchange.getResponseHeaders().add(line.getKey(), line.getValue()));
         cors(exchange);
         String body = response.getBody() == null ? "" : response.getBody();
         byte[] bytes = response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
