@@ -39,6 +39,9 @@ final class ApiGatewayFrontend implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayFrontend.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SIGV4_CREDENTIAL = Pattern.compile("AWS4-HMAC-SHA256\\s+Credential=([^/,\\s]+)/");
+    private static final String LOCAL_ACCOUNT_USER = "arn:aws:iam::000000000000:user/";
+    /** The principal README's local session signs as ({@code --user local:local}): the local AdminPrincipalArns. */
+    static final String LOCAL_ADMIN_ARN = LOCAL_ACCOUNT_USER + "local";
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -147,7 +150,7 @@ final class ApiGatewayFrontend implements AutoCloseable {
                     send(exchange, 403, "application/json", "{\"message\":\"Forbidden\"}");
                     return;
                 }
-                event.signedByIam("arn:aws:iam::000000000000:user/" + credential.group(1));
+                event.signedByIam(LOCAL_ACCOUNT_USER + credential.group(1));
             }
             case NONE -> { }
         }
@@ -188,12 +191,8 @@ final class ApiGatewayFrontend implements AutoCloseable {
     }
 
     private void writeResponse(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
-        if (response.getHeaders() != null) {
-            response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        }
-        if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
-        }
+        // payload 2.0: headers and cookies, never multiValueHeaders (1.0 only), as API Gateway maps them
+        HttpApiResponseMapping.headers(response).forEach(line -> exchange.getResponseHeaders().add(line.getKey(), line.getValue()));
         cors(exchange);
         if (!corsExposeHeaders.isEmpty() && exchange.getResponseHeaders().containsKey("Access-Control-Allow-Origin")) {
             exchange.getResponseHeaders().set("Access-Control-Expose-Headers", String.join(", ", corsExposeHeaders));

@@ -28,6 +28,8 @@ final class LocalEnvironment implements AutoCloseable {
 
     static final String TABLE = "payments-local";
     static final String SECRET_ID = "local/iamport";
+    /** The role whose session signs the admin sample events ({@code assumed-role/catalog-admin/ops}). */
+    static final String SAMPLE_ADMIN_ROLE = "arn:aws:iam::123456789012:role/catalog-admin";
     private static final Region REGION = Region.AP_NORTHEAST_2;
 
     private final IamportSandbox sandbox;
@@ -150,6 +152,9 @@ final class LocalEnvironment implements AutoCloseable {
             case "CHECKOUT_PUBLIC_BASE_URL" -> baseUrl.toString();
             case "CHECKOUT_SEND_NOTICE_URL" -> "true";
             case "CHECKOUT_TOSS_API_MODE" -> Boolean.toString(options.tossApiMode());
+            // the stand-in signs every SigV4 request as user/<access key id> (README's session: --user local:local);
+            // the admin sample events in events/ are a session of role/catalog-admin
+            case "CHECKOUT_ADMIN_PRINCIPAL_ARNS" -> ApiGatewayFrontend.LOCAL_ADMIN_ARN + "," + SAMPLE_ADMIN_ROLE;
             case "VERIFY_SUCCESS_URL", "VERIFY_FAILURE_URL" -> baseUrl + "/demo/result";
             default -> null;
         };

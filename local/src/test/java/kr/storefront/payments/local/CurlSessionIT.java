@@ -61,6 +61,18 @@ class CurlSessionIT {
                 });
     }
 
+    @Test
+    void redirect_reachesTheBrowserWithOneLocationAndOneCacheControl() throws Exception {
+        java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(stack.baseUrl().resolve("/payments/redirect?merchant_uid=ord_unknown")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().allValues("location")).singleElement().satisfies(location ->
+                assertThat(location).contains("status="));
+        assertThat(response.headers().allValues("cache-control")).containsExactly("no-store");
+    }
+
     private static String readmeSession() throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
         int start = readme.indexOf(START);

@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import kr.storefront.payments.core.confirm.ConfirmOutcome;
+import kr.storefront.payments.core.confirm.ConfirmRequest;
+import kr.storefront.payments.core.confirm.ConfirmService;
+import kr.storefront.payments.core.confirm.ConfirmSource;
 import kr.storefront.payments.core.domain.OrderStatus;
 import kr.storefront.payments.core.store.OrderStore;
 import kr.storefront.payments.http.testing.FunctionTestBed;
@@ -25,6 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Toss API mode: raw card data, tosspayments only, never stored or printed. */
 @ExtendWith(AwsEmulatorExtension.class)
@@ -178,6 +185,37 @@ class CardApiModeIT {
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.json().path("merchant_uid").asText()).isEqualTo(first.json().path("merchant_uid").asText());
         assertThat(bed.sandbox().paymentsByMerchantUid(first.json().path("merchant_uid").asText())).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "save_card={0}")
+    @ValueSource(booleans = {false, true})
+    void pay_chargeSlowerThanTheReadTimeout_is202Pending_thenConfirmSettlesIt_withOneCharge(boolean saveCard)
+            throws InterruptedException {
+        // the bed's charge read timeout is 3 s; i'mport answers after 5 s, and applies the charge then
+        Endpoint charge = saveCard ? Endpoint.AGAIN : Endpoint.ONETIME;
+        bed.sandbox().faults().latency(charge, Duration.ofSeconds(5));
+        HttpApiResponse response;
+        try {
+            response = bed.invoke(HttpApiEvent.request("POST", "/checkout/payments/card").signedInAs(customer())
+                    .header("Idempotency-Key", key())
+                    .body("{\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":1}],\"pg\":\"tosspayments\",\"save_card\":" + saveCard
+                            + "," + CARD_BODY + "}"));
+        } finally {
+            bed.sandbox().faults().clear();
+        }
+        String merchantUid = response.json().path("merchant_uid").asText();
+        for (int i = 0; i < 100 && bed.sandbox().paymentsByMerchantUid(merchantUid).isEmpty(); i++) {
+            Thread.sleep(100); // the held charge lands at i'mport after the function answered
+        }
+        ConfirmOutcome settled = bed.bean(ConfirmService.class).confirm(new ConfirmRequest(null, merchantUid, ConfirmSource.CALLBACK));
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.json().path("outcome").asText()).isEqualTo("pending");
+        assertThat(response.json().path("order_status").asText()).isEqualTo("pending");
+        assertThat(settled).isInstanceOfSatisfying(ConfirmOutcome.Confirmed.class,
+                confirmed -> assertThat(confirmed.order().status()).isEqualTo(OrderStatus.PAID));
+        assertThat(bed.sandbox().paymentsByMerchantUid(merchantUid)).singleElement()
+                .satisfies(payment -> assertThat(payment.isPaid()).isTrue());
     }
 
     @Test

@@ -46,6 +46,81 @@ class CatalogIT {
     }
 
     @Test
+    void adminRoute_signedByAPrincipalNotOnTheAllowList_is403_andChangesNothing() {
+        String body = "{\"name\":\"Cheap\",\"price\":1,\"active\":true}";
+        HttpApiResponse intruder = bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/products/BEANS-1KG")
+                .signedByIam("arn:aws:iam::123456789012:user/intern").body(body));
+        HttpApiResponse otherRole = bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/products/BEANS-1KG")
+                .signedByIam("arn:aws:sts::123456789012:assumed-role/support/alice").body(body));
+        HttpApiResponse otherAccount = bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/plans/monthly-coffee")
+                .signedByIam("arn:aws:sts::210987654321:assumed-role/catalog-editor/alice")
+                .body("{\"name\":\"P\",\"amount\":1,\"interval\":{\"unit\":\"month\",\"count\":1},\"active\":true}"));
+        HttpApiResponse noIdentity = bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/products/BEANS-1KG")
+                .signedByIam(null).body(body));
+
+        for (HttpApiResponse refused : new HttpApiResponse[] {intruder, otherRole, otherAccount, noIdentity}) {
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.errorCode()).isEqualTo("forbidden");
+            assertThat(refused.body()).doesNotContain("intern").doesNotContain("arn:");
+        }
+        assertThat(bed.invoke(HttpApiEvent.request("GET", "/checkout/products").query("limit", "100")).json().path("items"))
+                .anySatisfy(p -> {
+                    assertThat(p.path("sku").asText()).isEqualTo("BEANS-1KG");
+                    assertThat(p.path("price").asLong()).isGreaterThan(1);
+                });
+    }
+
+    @Test
+    void adminRoute_signedByASessionOfAnAllowListedRole_isAllowed() {
+        // AdminPrincipalArns lists arn:aws:iam::123456789012:role/ops/catalog-editor (a role with a path)
+        HttpApiResponse session = bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/products/ROLE-MADE")
+                .signedByIam("arn:aws:sts::123456789012:assumed-role/catalog-editor/alice")
+                .body("{\"name\":\"By a role\",\"price\":1200,\"active\":true}"));
+
+        assertThat(session.status()).isEqualTo(200);
+        assertThat(session.json().path("price").asLong()).isEqualTo(1200);
+    }
+
+    @Test
+    void adminRoute_withAnEmptyAllowList_refusesEveryone(AwsEmulator emulator) {
+        try (FunctionTestBed closed = CheckoutTestSupport.start(emulator, Map.of("checkout.admin.principal-arns", ""))) {
+            HttpApiResponse admin = closed.invoke(HttpApiEvent.fromSample("checkout-admin-product-put.json"));
+
+            assertThat(admin.status()).isEqualTo(403);
+            assertThat(admin.errorCode()).isEqualTo("forbidden");
+        }
+    }
+
+    @Test
+    void catalogLists_refuseEachOthersCursor_andAGarbledOne_as400() {
+        for (String id : new String[] {"CURSOR-A", "CURSOR-B"}) {
+            bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/products/" + id).signedByIam("arn:aws:iam::123456789012:user/admin")
+                    .body("{\"name\":\"Cursor\",\"price\":1000,\"active\":true}"));
+            bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/plans/" + id.toLowerCase()).signedByIam("arn:aws:iam::123456789012:user/admin")
+                    .body("{\"name\":\"Cursor\",\"amount\":1000,\"interval\":{\"unit\":\"month\",\"count\":1},\"active\":true}"));
+        }
+        String productCursor = bed.invoke(HttpApiEvent.request("GET", "/checkout/products").query("limit", "1")).json()
+                .path("next_cursor").asText();
+        String planCursor = bed.invoke(HttpApiEvent.request("GET", "/checkout/plans").query("limit", "1")).json()
+                .path("next_cursor").asText();
+
+        HttpApiResponse plansWithProductCursor = bed.invoke(HttpApiEvent.request("GET", "/checkout/plans").query("cursor", productCursor));
+        HttpApiResponse productsWithPlanCursor = bed.invoke(HttpApiEvent.request("GET", "/checkout/products").query("cursor", planCursor));
+        HttpApiResponse garbled = bed.invoke(HttpApiEvent.request("GET", "/checkout/products").query("cursor", "%%not a cursor"));
+        HttpApiResponse ownNextPage = bed.invoke(HttpApiEvent.request("GET", "/checkout/plans").query("cursor", planCursor));
+
+        assertThat(productCursor).isNotEmpty();
+        assertThat(planCursor).isNotEmpty();
+        assertThat(ownNextPage.status()).isEqualTo(200);
+        for (HttpApiResponse refused : new HttpApiResponse[] {plansWithProductCursor, productsWithPlanCursor, garbled}) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().path("error").path("code").asText()).isEqualTo("invalid_cursor");
+            assertThat(refused.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("cursor");
+            assertThat(refused.header("Retry-After")).isNull();
+        }
+    }
+
+    @Test
     void upsertedPrice_isWhatTheNextOrderCharges() {
         HttpApiResponse upsert = bed.invoke(HttpApiEvent.fromSample("checkout-admin-product-put.json").body(
                 "{\"name\":\"Coffee beans 1kg\",\"price\":21000,\"active\":true}"));

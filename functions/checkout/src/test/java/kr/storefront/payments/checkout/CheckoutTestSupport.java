@@ -19,6 +19,13 @@ final class CheckoutTestSupport {
     static final String MONTHLY = "monthly-coffee";
     static final long MONTHLY_AMOUNT = 29_000;
 
+    /**
+     * AdminPrincipalArns of every bed (unless overridden): the tests' admin user, the role the sample events' session
+     * assumed ({@code assumed-role/catalog-admin/ops}), and a role with a path.
+     */
+    static final String ADMINS = "arn:aws:iam::123456789012:user/admin,arn:aws:iam::123456789012:role/catalog-admin,"
+            + "arn:aws:iam::123456789012:role/ops/catalog-editor";
+
     private CheckoutTestSupport() {
     }
 
@@ -37,7 +44,9 @@ final class CheckoutTestSupport {
 
     static FunctionTestBed start(AwsEmulator emulator, Map<String, Object> overrides, String secretSettings,
                                  SandboxOptions sandboxOptions) {
-        FunctionTestBed bed = FunctionTestBed.start(emulator, overrides, secretSettings, sandboxOptions);
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of("checkout.admin.principal-arns", ADMINS));
+        properties.putAll(overrides);
+        FunctionTestBed bed = FunctionTestBed.start(emulator, properties, secretSettings, sandboxOptions);
         CatalogService catalog = bed.bean(CatalogService.class);
         catalog.upsertProduct(BEANS, "Coffee beans 1kg", BEANS_PRICE, true);
         catalog.upsertProduct(DRIPPER, "Ceramic dripper", DRIPPER_PRICE, true);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import kr.storefront.payments.core.checkout.TossCustomerKey;
 import kr.storefront.payments.core.confirm.ConfirmRequest;
@@ -213,7 +214,46 @@ class CustomerRoutesIT {
         assertThat(second.path("items")).hasSize(1);
         assertThat(second.has("next_cursor")).isFalse();
         assertThat(stolen.status()).isEqualTo(400);
+        assertThat(stolen.json().path("error").path("code").asText()).isEqualTo("invalid_cursor");
         assertThat(stolen.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("cursor");
+    }
+
+    @Test
+    void subscriptionList_refusesACursorOfAnotherCustomer_ofTheBillingKeyList_andAGarbledOne() {
+        String alice = customer();
+        String bob = customer();
+        String aliceKey = activeKey(alice);
+        bed.invoke(HttpApiEvent.request("POST", "/checkout/billing-keys").signedInAs(alice).body("{\"pg\":\"tosspayments\",\"device\":\"pc\"}"));
+        for (int i = 0; i < 2; i++) {
+            bed.invoke(HttpApiEvent.request("POST", "/checkout/subscriptions").signedInAs(alice)
+                    .body("{\"plan_id\":\"monthly-coffee\",\"customer_uid\":\"" + aliceKey + "\"}"));
+        }
+        String subscriptionCursor = bed.invoke(HttpApiEvent.request("GET", "/checkout/subscriptions").query("limit", "1")
+                .signedInAs(alice)).json().path("next_cursor").asText();
+        String keyCursor = bed.invoke(HttpApiEvent.request("GET", "/checkout/billing-keys").query("limit", "1")
+                .signedInAs(alice)).json().path("next_cursor").asText();
+
+        HttpApiResponse ownNextPage = bed.invoke(HttpApiEvent.request("GET", "/checkout/subscriptions")
+                .query("cursor", subscriptionCursor).signedInAs(alice));
+        HttpApiResponse ofAnotherCustomer = bed.invoke(HttpApiEvent.request("GET", "/checkout/subscriptions")
+                .query("cursor", subscriptionCursor).signedInAs(bob));
+        HttpApiResponse ofTheKeyList = bed.invoke(HttpApiEvent.request("GET", "/checkout/subscriptions")
+                .query("cursor", keyCursor).signedInAs(alice));
+        HttpApiResponse ofTheSubscriptionList = bed.invoke(HttpApiEvent.request("GET", "/checkout/billing-keys")
+                .query("cursor", subscriptionCursor).signedInAs(alice));
+        HttpApiResponse garbled = bed.invoke(HttpApiEvent.request("GET", "/checkout/subscriptions")
+                .query("cursor", subscriptionCursor.substring(0, subscriptionCursor.length() - 3)).signedInAs(alice));
+
+        assertThat(subscriptionCursor).isNotEmpty();
+        assertThat(keyCursor).isNotEmpty();
+        assertThat(ownNextPage.status()).isEqualTo(200);
+        assertThat(ownNextPage.json().path("items")).hasSize(1);
+        for (HttpApiResponse refused : List.of(ofAnotherCustomer, ofTheKeyList, ofTheSubscriptionList, garbled)) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().path("error").path("code").asText()).isEqualTo("invalid_cursor");
+            assertThat(refused.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("cursor");
+            assertThat(refused.body()).doesNotContain(subscriptionCursor).doesNotContain(keyCursor).doesNotContain("Exception");
+        }
     }
 
     /** A billing key issued through its window and confirmed, as the verify function would. */

@@ -32,7 +32,10 @@ class SampleEventsIT {
     @BeforeAll
     void start(AwsEmulator emulator) {
         bed = CheckoutTestSupport.start(emulator, Map.of());
-        deployed = DeployedHandler.of(bed, DeployedHandler.commonProperties());
+        // as `sam local invoke --parameter-overrides AdminPrincipalArns=arn:aws:iam::123456789012:role/catalog-admin`
+        List<String> properties = new java.util.ArrayList<>(DeployedHandler.commonProperties());
+        properties.add("checkout.admin.principal-arns");
+        deployed = DeployedHandler.of(bed, properties);
     }
 
     @AfterAll

@@ -89,7 +89,8 @@ final class ApiErrors {
             return wrongShape(JsonErrorPath.of(cause).orElse("body"));
         }
         if (cause instanceof InvalidCursorException e) {
-            return new Mapped(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage(),
+            // a cursor of another list, another customer, or garbled: the caller's input, never an outage
+            return new Mapped(HttpStatus.BAD_REQUEST, "invalid_cursor", "cursor: not a cursor of this list; start again without it",
                     List.of(new ApiError.Detail("cursor", e.getMessage())));
         }
         if (cause instanceof UnauthenticatedException e) {

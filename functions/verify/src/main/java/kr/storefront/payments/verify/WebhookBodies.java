@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import kr.storefront.payments.core.confirm.WebhookNotification;
 import kr.storefront.payments.core.domain.InvalidRequestException;
 import kr.storefront.payments.http.SingleJsonValue;
@@ -21,6 +22,8 @@ import kr.storefront.payments.http.SingleJsonValue;
  * is recorded); JSON must be exactly one object, as for every other body.
  */
 final class WebhookBodies {
+
+    private static final Set<String> KNOWN_FIELDS = Set.of("imp_uid", "merchant_uid", "status", "cancellation_id");
 
     private WebhookBodies() {
     }
@@ -72,7 +75,9 @@ final class WebhookBodies {
             if (entry.getValue().isString()) {
                 fields.put(entry.getKey(), entry.getValue().getStringValue());
             } else if (!entry.getValue().isNull()) {
-                throw new InvalidRequestException(entry.getKey(), "must be a string");
+                // a field we read is named; any other key is caller input, never echoed
+                throw KNOWN_FIELDS.contains(entry.getKey()) ? new InvalidRequestException(entry.getKey(), "must be a string")
+                        : new InvalidRequestException("body", "every field must be a string");
             }
         }
         return fields;

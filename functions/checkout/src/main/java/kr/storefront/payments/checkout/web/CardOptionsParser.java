@@ -122,10 +122,13 @@ final class CardOptionsParser {
         return companies;
     }
 
+    /** An unknown key is named by its object only: the key itself is caller input, never echoed. */
     private static void onlyKeys(JsonNode object, Set<String> allowed, String path, List<FieldProblem> problems) {
         for (Map.Entry<String, JsonNode> entry : object.entries()) {
             if (!allowed.contains(entry.getKey())) {
-                problems.add(new FieldProblem(path + "." + entry.getKey(), "not supported here"));
+                problems.add(new FieldProblem(path, "has a key that is not supported here; allowed: "
+                        + String.join(", ", new java.util.TreeSet<>(allowed))));
+                return;
             }
         }
     }

@@ -7,9 +7,9 @@ public final class BillingKeyInUseException extends RuntimeException {
 
     private final List<String> subscriptionIds;
 
-    public BillingKeyInUseException(String customerUid, List<String> subscriptionIds) {
-        super("billing key " + customerUid + " pays for active subscriptions " + subscriptionIds
-                + "; cancel them first or delete with cancel_subscriptions=true");
+    /** @param subscriptionIds the active subscriptions found (our ids, listed in the error's details) */
+    public BillingKeyInUseException(List<String> subscriptionIds) {
+        super("this billing key pays for active subscriptions; cancel them first or delete with cancel_subscriptions=true");
         this.subscriptionIds = List.copyOf(subscriptionIds);
     }
 

@@ -169,13 +169,13 @@ public class BillingKeys {
      */
     public BillingKey delete(String customerId, String customerUid, boolean cancelSubscriptions) {
         BillingKey key = keys.find(customerId, customerUid)
-                .orElseThrow(() -> new ResourceNotFoundException("billing key", customerUid));
+                .orElseThrow(() -> new ResourceNotFoundException("billing key"));
         if (key.status() == BillingKeyStatus.DELETED) {
             return key;
         }
         List<Subscription> using = billableSubscriptionsOf(customerId, customerUid);
         if (!using.isEmpty() && !cancelSubscriptions) {
-            throw new BillingKeyInUseException(customerUid, using.stream().map(Subscription::id).toList());
+            throw new BillingKeyInUseException(using.stream().map(Subscription::id).toList());
         }
         using.forEach(subscription -> endNow(subscription));
         gateway.deleteBillingKey(customerUid, "customer request");

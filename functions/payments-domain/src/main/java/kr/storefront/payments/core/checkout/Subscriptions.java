@@ -162,7 +162,7 @@ public class Subscriptions {
      */
     public Subscription cancel(String customerId, String subscriptionId) {
         Subscription subscription = subscriptions.find(customerId, subscriptionId)
-                .orElseThrow(() -> new ResourceNotFoundException("subscription", subscriptionId));
+                .orElseThrow(() -> new ResourceNotFoundException("subscription"));
         return OptimisticUpdate.apply(subscription, current -> {
             Subscription cancelled = current.cancel(clock.instant());
             return cancelled.status() == current.status() && cancelled.cancelAtPeriodEnd() == current.cancelAtPeriodEnd()

@@ -68,13 +68,13 @@ public final class InMemoryCatalogStore implements CatalogStore {
     @Override
     public synchronized Page<Product> listProducts(@Nullable String cursor, int limit) {
         faults.beforeCall("listProducts");
-        return PageCursors.page(CATALOG, products.values(), product -> "PRODUCT#" + product.sku(), cursor, limit);
+        return PageCursors.page(CATALOG + "/PRODUCT#", products.values(), product -> "PRODUCT#" + product.sku(), cursor, limit);
     }
 
     @Override
     public synchronized Page<Plan> listPlans(@Nullable String cursor, int limit) {
         faults.beforeCall("listPlans");
-        return PageCursors.page(CATALOG, plans.values(), plan -> "PLAN#" + plan.id(), cursor, limit);
+        return PageCursors.page(CATALOG + "/PLAN#", plans.values(), plan -> "PLAN#" + plan.id(), cursor, limit);
     }
 
     /** Every product stored, in SKU order (no faults apply). */

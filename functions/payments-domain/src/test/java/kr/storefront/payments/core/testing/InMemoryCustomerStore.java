@@ -9,7 +9,7 @@ import kr.storefront.payments.core.store.Page;
 
 /**
  * A versioned store whose items live in their customer's partition, as billing keys and subscriptions do in the
- * table: found by (customer, id), listed per customer in id order, with a cursor refused for any other customer.
+ * table: found by (customer, id), listed per customer in id order, with a cursor refused for any other customer or list.
  */
 public abstract class InMemoryCustomerStore<T> extends InMemoryVersionedStore<T> {
 
@@ -31,7 +31,7 @@ public abstract class InMemoryCustomerStore<T> extends InMemoryVersionedStore<T>
     }
 
     public Page<T> listByCustomer(String customer, @Nullable String cursor, int limit) {
-        return query("listByCustomer", "CUSTOMER#" + customer, value -> customerId.apply(value).equals(customer),
+        return query("listByCustomer", "CUSTOMER#" + customer + "/" + sortPrefix, value -> customerId.apply(value).equals(customer),
                 value -> sortPrefix + id.apply(value), cursor, limit);
     }
 }

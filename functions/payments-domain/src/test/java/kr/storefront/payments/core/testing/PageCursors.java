@@ -14,9 +14,9 @@ import kr.storefront.payments.core.store.StoreUnavailableException;
 /**
  * Paging as a DynamoDB Query pages: items in sort-key order, resuming strictly after the cursor's key, and a cursor on
  * every full page, even when nothing follows (DynamoDB returns a LastEvaluatedKey whenever the limit stopped it, so
- * callers must expect a last page that is empty). Cursors are opaque and name the partition they came from: one of
- * another partition is refused, like the real store's, while lists sharing a partition accept each other's (as in
- * DynamoDB, where the cursor is a key of that partition).
+ * callers must expect a last page that is empty). Cursors are opaque and name the list they came from: one of
+ * another list is refused, like the real store's (which binds a cursor to its query), also when both lists share a
+ * partition (products and plans, a customer's billing keys and subscriptions).
  */
 final class PageCursors {
 
@@ -27,8 +27,8 @@ final class PageCursors {
     }
 
     /**
-     * @param list       names the partition read (as the table's: {@code CUSTOMER#<id>}, {@code ORDER#OPEN}, ...):
-     *                   a cursor is only accepted by a query of the same partition
+     * @param list       names the list read (the table's partition and sort prefix: {@code CUSTOMER#<id>/BILLINGKEY#},
+     *                   {@code ORDER#OPEN}, ...): a cursor is only accepted by a query of the same list
      * @param candidates every item matching the query, in any order
      * @param sortKey    the item's sort key within the partition (as the table's), unique per item
      */

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.storefront.payments.core.config.StoreConfiguration;
+import kr.storefront.payments.core.store.InvalidCursorException;
 import kr.storefront.payments.core.store.StoreUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -160,7 +162,15 @@ final class DynamoTable {
         }
         try {
             QueryResponse response = dynamo.query(request.build());
-            return new ItemPage(response.items(), response.hasLastEvaluatedKey() ? CursorCodec.encode(response.lastEvaluatedKey()) : null);
+            return new ItemPage(response.items(),
+                    response.hasLastEvaluatedKey() ? CursorCodec.encode(response.lastEvaluatedKey(), spec) : null);
+        } catch (DynamoDbException e) {
+            if (startKey != null && e.statusCode() == 400 && e.awsErrorDetails() != null
+                    && "ValidationException".equals(e.awsErrorDetails().errorCode())) {
+                // a start key CursorCodec let through but DynamoDB refuses is still the caller's cursor, not an outage
+                throw new InvalidCursorException("page cursor does not belong to this list");
+            }
+            throw unavailable("query " + spec.partitionValue(), e);
         } catch (SdkException e) {
             throw unavailable("query " + spec.partitionValue(), e);
         }

@@ -25,7 +25,7 @@ class DynamoOrderStoreIT extends OrderStoreContract {
     void findOpenCreatedBefore_withACursorFromAnotherPartition_isRefused() {
         String foreignCursor = CursorCodec.encode(Map.of(
                 "pk", AttributeValue.fromS("CUSTOMER#x"),
-                "sk", AttributeValue.fromS("BILLINGKEY#y")));
+                "sk", AttributeValue.fromS("BILLINGKEY#y")), QuerySpec.withPrefix("CUSTOMER#x", "BILLINGKEY#"));
 
         assertThatThrownBy(() -> newStore().findOpenCreatedBefore(StoreSamples.NOW, foreignCursor, 10))
                 .isInstanceOf(InvalidCursorException.class);

@@ -89,6 +89,22 @@ public abstract class CatalogStoreContract {
         assertThatThrownBy(() -> store.listProducts("not-base64!!", 1)).isInstanceOf(InvalidCursorException.class);
     }
 
+    @Test
+    void listPlans_withACursorOfTheProductList_isRefused_andTheOtherWayRound() {
+        for (String id : List.of("A", "B", "C")) {
+            store.save(product(id, 1000));
+            store.save(plan("plan-" + id));
+        }
+        String productCursor = store.listProducts(null, 1).nextCursor();
+        String planCursor = store.listPlans(null, 1).nextCursor();
+
+        assertThat(productCursor).isNotNull();
+        assertThat(planCursor).isNotNull();
+        assertThatThrownBy(() -> store.listPlans(productCursor, 1)).isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> store.listProducts(planCursor, 1)).isInstanceOf(InvalidCursorException.class);
+        assertThat(store.listProducts(productCursor, 10).items()).extracting(Product::sku).containsExactly("B", "C");
+    }
+
     private static Product product(String sku, long price) {
         return new Product(sku, "Product " + sku, price, true, false, NOW);
     }
