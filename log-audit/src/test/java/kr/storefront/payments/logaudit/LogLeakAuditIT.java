@@ -31,8 +31,8 @@ class LogLeakAuditIT {
     static final String SECRET = "sandbox-rest-secret";
     /** i'mport's access tokens, as the sandbox issues them: 40 hex digits (but for Jetty's "git: <commit>" line). */
     static final Pattern TOKEN = Pattern.compile("(?<![0-9a-f])(?<!git: )[0-9a-f]{40}(?![0-9a-f])");
-    /** 15 or 16 digits, alone or in groups (a card number, however written). */
-    static final Pattern CARD = Pattern.compile("(?<![0-9])(?:[0-9][ -]?){14,15}[0-9](?![0-9])");
+    /** 15 or 16 digits, alone or in groups (a card number, however written), not inside a longer id (a UUID's groups). */
+    static final Pattern CARD = Pattern.compile("(?<![0-9A-Za-z-])(?:[0-9][ -]?){14,15}[0-9](?![0-9A-Za-z-])");
     /** The test cards the tests pay with, digits only (some are not Luhn-valid, so they are named). */
     static final List<String> TEST_CARDS = List.of("5365100020003000", "5365100020004000", "5365100020005000", "5428791234560294",
             "5361810000004021", "4000100020003000");
@@ -112,6 +112,8 @@ class LogLeakAuditIT {
         assertThat(PHONE.matcher("buyer_tel=010-1234-5678").find()).isTrue();
         assertThat(EMAIL.matcher("buyer_email=buyer@example.com").find()).isTrue();
         assertThat(CARD.matcher("\"Timestamp\":1780272000000").find()).as("epoch millis are 13 digits").isFalse();
+        assertThat(CARD.matcher("\"request_id\":\"bc2d0484-8299-4254-9848-adf8099126e4\"").find()).as("a UUID's digit groups").isFalse();
+        assertThat(CARD.matcher("\"card_number\":\"5365100020003000\"").find()).isTrue();
         assertThat(TOKEN.matcher("built: 2025-10-07; git: 6cc265bcd6d16f69b8b7f70a7143c8579fe58868;").find()).isFalse();
     }
 
