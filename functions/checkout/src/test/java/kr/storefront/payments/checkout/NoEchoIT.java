@@ -4,9 +4,11 @@ import static kr.storefront.payments.checkout.CheckoutTestSupport.customer;
 import static kr.storefront.payments.http.testing.EchoProbe.assertNoEcho;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.serde.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import kr.storefront.payments.core.testing.CapturedStdout;
 import kr.storefront.payments.http.testing.EchoProbe;
 import kr.storefront.payments.http.testing.FunctionTestBed;
 import kr.storefront.payments.http.testing.HttpApiResponse;
@@ -83,7 +85,19 @@ class NoEchoIT {
     }
 
     @Test
-    void noRoute_quotesAMarkerSentInAnyPart() {
+    void noRoute_quotesAMarkerSentInAnyPart_andEveryLogLineStaysOneJsonObject() {
+        String logged = CapturedStdout.of(this::sendMarkersEverywhere);
+
+        List<String> lines = logged.lines().filter(line -> !line.isEmpty()).toList();
+        assertThat(lines).as("the markers were logged").anyMatch(line -> line.contains(EchoProbe.TRACE));
+        assertThat(lines).as("what a caller sends never starts a line of its own (log forging)").allSatisfy(line -> {
+            assertThat(line).startsWith("{").endsWith("}").doesNotContain("\r", "\u0000");
+            Map<?, ?> fields = ObjectMapper.getDefault().readValue(line, Map.class);
+            assertThat(fields.containsKey("level") || fields.containsKey("_aws")).as("a log line or a metric line: " + line).isTrue();
+        });
+    }
+
+    private void sendMarkersEverywhere() {
         int sent = 0;
         for (Route route : routes()) {
             String path = route.path().replace("{id}", "BEANS-1KG");

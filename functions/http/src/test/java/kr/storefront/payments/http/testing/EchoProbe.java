@@ -23,7 +23,7 @@ import java.util.Map;
 public final class EchoProbe {
 
     /** What a caller sends; {@link #TRACE} is the part that must never come back (as sent, escaped or decoded). */
-    public static final String MARKER = "zqxmark\r\n[ERROR] ../../etc/passwd";
+    public static final String MARKER = "zqxmark\r\n[ERROR] ../../etc/passwd\u0000";
     public static final String TRACE = "zqxmark";
     /** The marker in a header: no CR/LF there (HTTP forbids them, API Gateway never passes them on). */
     public static final String HEADER_MARKER = "zqxmark [ERROR] ../../etc/passwd";
@@ -36,7 +36,7 @@ public final class EchoProbe {
     /** The marker as a path segment, percent-encoded as a client sends it: whole, and without the slashes (so the route matches). */
     public static List<String> pathSegments() {
         return List.of(URLEncoder.encode(MARKER, StandardCharsets.UTF_8).replace("+", "%20"),
-                URLEncoder.encode(MARKER.replace("/", ""), StandardCharsets.UTF_8).replace("+", "%20"), TRACE + "%0D%0Aid");
+                URLEncoder.encode(MARKER.replace("/", ""), StandardCharsets.UTF_8).replace("+", "%20"), TRACE + "%0D%0Aid", TRACE + "%0A%5BERROR%5D%20ALERT%00");
     }
 
     /**

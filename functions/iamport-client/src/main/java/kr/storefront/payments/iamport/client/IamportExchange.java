@@ -23,6 +23,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import kr.storefront.payments.core.config.IamportConfiguration;
+import kr.storefront.payments.core.iamport.IamportCallMetrics;
 import kr.storefront.payments.core.iamport.IamportException;
 import kr.storefront.payments.core.iamport.IamportUnavailableException;
 import kr.storefront.payments.core.json.TolerantJson;
@@ -60,6 +61,7 @@ final class IamportExchange {
     private static final Argument<Envelope<WirePayloads.Payment>> WARM_UP_ANSWER = Envelope.of(WirePayloads.Payment.class);
 
     private final List<IamportCallGate> gates;
+    private final List<IamportCallMetrics> metrics; // none in the client's own tests
     private final ReusableClient standard;
     private final ReusableClient charges;
 
@@ -68,11 +70,12 @@ final class IamportExchange {
     private final JsonMapper answers;
 
     IamportExchange(IamportClients.Standard standard, IamportClients.Charges charges,
-                    IamportConfiguration configuration, List<IamportCallGate> gates,
+                    IamportConfiguration configuration, List<IamportCallGate> gates, List<IamportCallMetrics> metrics,
                     BeanContext beans, HttpClientRegistry<?> registry, JsonMapper json) {
         this.answers = TolerantJson.of(json); // i'mport's answers: see TolerantJson
         long windowMillis = configuration.connectionReuseWindow().toMillis();
         this.gates = List.copyOf(gates);
+        this.metrics = List.copyOf(metrics);
         this.beans = beans;
         this.registry = registry;
         this.standard = new ReusableClient(standard, standard, windowMillis);
@@ -105,6 +108,10 @@ final class IamportExchange {
             response = await(operation, call.apply(api), started);
         } finally {
             client.afterCall();
+            if (!IamportClients.WarmUpRoute.active()) {
+                long elapsed = elapsedMillis(started);
+                metrics.forEach(metric -> metric.iamportCall(operation, elapsed));
+            }
         }
         if (!IamportClients.WarmUpRoute.active()) {
             LOG.info("iamport {} -> HTTP {} in {} ms", operation, response.code(), elapsedMillis(started));

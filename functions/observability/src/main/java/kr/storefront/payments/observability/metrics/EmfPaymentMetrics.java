@@ -8,12 +8,13 @@ import kr.storefront.payments.core.checkout.CheckoutMetrics;
 import kr.storefront.payments.core.confirm.ConfirmMetrics;
 import kr.storefront.payments.core.confirm.WebhookVerdict;
 import kr.storefront.payments.core.domain.OrderStatus;
+import kr.storefront.payments.core.iamport.IamportCallMetrics;
 import kr.storefront.payments.core.rebill.RebillMetrics;
 import kr.storefront.payments.core.rebill.RebillReport;
 
 /** The services' counts as EMF lines (names and dimensions: docs/operations.md, which the template's alarms read). */
 @Singleton
-final class EmfPaymentMetrics implements CheckoutMetrics, ConfirmMetrics, RebillMetrics {
+final class EmfPaymentMetrics implements CheckoutMetrics, ConfirmMetrics, RebillMetrics, IamportCallMetrics {
 
     private final MetricsConfiguration configuration;
     private final List<MetricsGate> gates;
@@ -55,6 +56,11 @@ final class EmfPaymentMetrics implements CheckoutMetrics, ConfirmMetrics, Rebill
                 .count("UnknownOutcomesUnresolved", report.unresolved())
                 .count("RebillRunErrors", report.errors())
                 .emit(at);
+    }
+
+    @Override
+    public void iamportCall(String operation, long elapsedMillis) {
+        line().by("Operation", operation).put("IamportLatency", elapsedMillis, EmfLine.Unit.Milliseconds).emit(clock.instant());
     }
 
     private EmfLine charges(String outcome, int count) {

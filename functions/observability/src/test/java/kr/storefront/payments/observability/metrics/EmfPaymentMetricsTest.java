@@ -69,6 +69,15 @@ class EmfPaymentMetricsTest {
     }
 
     @Test
+    void iamportLatency_inMilliseconds_byOperation() throws IOException {
+        Map<String, Object> line = lines(() -> metrics.iamportCall("prepare", 42)).get(0);
+
+        assertThat(line).containsEntry("Operation", "prepare").containsEntry("IamportLatency", 42);
+        assertThat(directive(line)).containsEntry("Metrics", List.of(Map.of("Name", "IamportLatency", "Unit", "Milliseconds")))
+                .containsEntry("Dimensions", List.of(List.of("Service"), List.of("Service", "Operation")));
+    }
+
+    @Test
     void whileAGateSaysNo_nothingIsCounted() {
         EmfPaymentMetrics priming = new EmfPaymentMetrics(new MetricsConfiguration("StorefrontPayments", "shop-prod"),
                 List.of(() -> true, () -> false), Clock.fixed(NOW, ZoneOffset.UTC));
