@@ -20,6 +20,7 @@ import kr.storefront.payments.core.store.ChargeLedger;
 import kr.storefront.payments.core.store.SubscriptionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Charges one due subscription: checks it may be charged, begins the attempt with one atomic write
@@ -59,6 +60,14 @@ final class SubscriptionCharger {
      * @param dueAt the run's "now" for the due query
      */
     Outcome charge(Subscription due, Instant dueAt) {
+        // every line of this charge carries the subscription and its billing key (our opaque customer_uid) as fields
+        try (var subscription = MDC.putCloseable("subscription_id", due.id());
+             var customerUid = MDC.putCloseable("customer_uid", due.customerUid())) {
+            return chargeDue(due, dueAt);
+        }
+    }
+
+    private Outcome chargeDue(Subscription due, Instant dueAt) {
         if (!due.isDue(dueAt)) {
             return Outcome.SKIPPED;
         }
