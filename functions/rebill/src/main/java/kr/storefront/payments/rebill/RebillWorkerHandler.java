@@ -70,8 +70,11 @@ public class RebillWorkerHandler extends MicronautRequestHandler<SqsEvent, SqsBa
         return SqsBatchResponse.of(again);
     }
 
-    /** What the last invocation of this instance charged (the tests' event source mapping adds it up). */
-    RebillReport lastReport() {
+    /**
+     * What the last invocation of this instance charged; Lambda never reads it, the local stack's and the tests'
+     * stand-ins for the event source mapping add it to the planner's report.
+     */
+    public RebillReport lastReport() {
         return lastReport;
     }
 }

@@ -1,5 +1,6 @@
 package kr.storefront.payments.core.rebill;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
  * since the worker re-reads it and the conditional begin write lets one charge through.
  */
 @Singleton
+@Requires(beans = RebillQueue.class) // only the planner has a queue; Lambda contexts create singletons eagerly
 public final class RebillService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RebillService.class);
