@@ -8,19 +8,23 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import kr.storefront.payments.core.domain.BillingKey;
 import kr.storefront.payments.core.domain.Subscription;
 import kr.storefront.payments.core.rebill.RunTally.Outcome;
+import kr.storefront.payments.core.store.BillingKeyStore;
 import kr.storefront.payments.core.store.SubscriptionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Charges the due subscriptions of the queue messages one worker invocation received, {@code concurrency} at
- * a time, each through {@link SubscriptionCharger}'s exactly-once transaction.
+ * a time, each through {@link SubscriptionCharger}'s exactly-once transaction. Per message two consistent batch
+ * reads (its subscriptions, then their billing keys) replace a read of each per charge.
  *
  * <p>The queue delivers at least once, so a message may come twice, late, or alongside another planner's
  * copy: each subscription is re-read (one consistent batch read per message) and charged only while it is
@@ -34,14 +38,16 @@ public final class RebillWorker {
     private static final Logger LOG = LoggerFactory.getLogger(RebillWorker.class);
 
     private final SubscriptionStore subscriptions;
+    private final BillingKeyStore billingKeys;
     private final SubscriptionCharger charger;
     private final RebillConfiguration configuration;
     private final RebillMetrics metrics;
     private final Clock clock;
 
-    RebillWorker(SubscriptionStore subscriptions, SubscriptionCharger charger, RebillConfiguration configuration,
-                 RebillMetrics metrics, Clock clock) {
+    RebillWorker(SubscriptionStore subscriptions, BillingKeyStore billingKeys, SubscriptionCharger charger,
+                 RebillConfiguration configuration, RebillMetrics metrics, Clock clock) {
         this.subscriptions = subscriptions;
+        this.billingKeys = billingKeys;
         this.charger = charger;
         this.configuration = configuration;
         this.metrics = metrics;
@@ -98,6 +104,19 @@ public final class RebillWorker {
             retry.add(message.messageId());
             return true;
         }
+        Map<BillingKeyStore.Key, BillingKey> keys;
+        try {
+            keys = billingKeys.findAll(stored.values().stream()
+                            .map(subscription -> new BillingKeyStore.Key(subscription.customerId(), subscription.customerUid()))
+                            .distinct().toList())
+                    .stream().collect(Collectors.toMap(key -> new BillingKeyStore.Key(key.customerId(), key.customerUid()),
+                            Function.identity(), (first, second) -> first));
+        } catch (RuntimeException e) {
+            LOG.error("rebill batch {}: billing keys could not be read; delivered again", message.messageId(), e);
+            tally.count(Outcome.ERROR);
+            retry.add(message.messageId());
+            return true;
+        }
         for (DueCharge due : charges) {
             Subscription subscription = stored.get(due.subscriptionId());
             if (subscription == null || !subscription.customerId().equals(due.customerId()) || subscription.period() != due.period()) {
@@ -105,8 +124,10 @@ public final class RebillWorker {
                 tally.count(Outcome.SKIPPED);
                 continue;
             }
+            Optional<BillingKey> key = Optional.ofNullable(keys.get(new BillingKeyStore.Key(subscription.customerId(),
+                    subscription.customerUid())));
             boolean started = dispatcher.offer(() -> {
-                Outcome outcome = safely(subscription);
+                Outcome outcome = safely(subscription, key);
                 tally.count(outcome);
                 if (outcome == Outcome.ERROR) {
                     retry.add(message.messageId());
@@ -120,9 +141,9 @@ public final class RebillWorker {
     }
 
     /** One failing charge never stops the others: it is counted and its message delivered again. */
-    private Outcome safely(Subscription subscription) {
+    private Outcome safely(Subscription subscription, Optional<BillingKey> key) {
         try {
-            return charger.charge(subscription, clock.instant());
+            return charger.charge(subscription, clock.instant(), key);
         } catch (RuntimeException e) {
             LOG.error("rebill {} failed; its message is delivered again", subscription.id(), e);
             return Outcome.ERROR;

@@ -77,7 +77,7 @@ final class RebillFixture {
                 recorder);
         service = new RebillService(stores.subscriptions(), stores.chargeAttempts(), queue, reconciler, stores.orders(), sweeper,
                 configuration, metrics, clock);
-        worker = new RebillWorker(stores.subscriptions(), charger, configuration, metrics, clock);
+        worker = new RebillWorker(stores.subscriptions(), stores.billingKeys(), charger, configuration, metrics, clock);
     }
 
     /** The documented defaults ({@code 1d,3d,7d}, 2 min before the deadline, 60 s margin, 10 min settle, 30 min / 7 d sweep). */

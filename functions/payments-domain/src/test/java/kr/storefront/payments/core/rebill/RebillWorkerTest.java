@@ -131,12 +131,44 @@ class RebillWorkerTest {
     }
 
     @Test
+    void billingKeysUnreadable_handsBackThatMessage_withoutCharging() {
+        rebill.subscribe("sub_keys_1", now);
+        List<QueuedBatch> message = List.of(new QueuedBatch("msg-k",
+                new RebillBatch(now, List.of(new DueCharge("member-sub_keys_1", "sub_keys_1", 0)))));
+        rebill.stores.billingKeys().faults().failNextCall("findAll");
+
+        RebillWorker.Result result = rebill.worker.charge(message, now.plus(RebillFixture.TIME_LIMIT));
+
+        assertThat(result.retryMessages()).containsExactly("msg-k");
+        assertThat(rebill.charged()).isEmpty();
+    }
+
+    @Test
+    void keyReadInTheBatch_isTheOneCharged_noReadPerCharge_andADeletedOneEndsTheSubscription() {
+        rebill.subscribe("sub_batchkey_1", now);
+        rebill.subscribe("sub_batchkey_2", now);
+        var key = rebill.stores.billingKeys().find("member-sub_batchkey_2", "cuid_sub_batchkey_2").orElseThrow();
+        rebill.stores.billingKeys().seed(key.transitionTo(kr.storefront.payments.core.domain.BillingKeyStatus.DELETED, null, now));
+        List<QueuedBatch> message = List.of(new QueuedBatch("msg-bk", new RebillBatch(now, List.of(
+                new DueCharge("member-sub_batchkey_1", "sub_batchkey_1", 0), new DueCharge("member-sub_batchkey_2", "sub_batchkey_2", 0)))));
+        rebill.stores.billingKeys().faults().failNextCall("find"); // a per-charge read would fail the charge
+
+        RebillWorker.Result result = rebill.worker.charge(message, now.plus(RebillFixture.TIME_LIMIT));
+
+        assertThat(result.retryMessages()).isEmpty();
+        assertThat(result.report().charged()).isEqualTo(1);
+        assertThat(result.report().ended()).isEqualTo(1);
+        assertThat(rebill.charged()).containsExactly("sub_batchkey_1_p0_a1");
+        assertThat(rebill.subscription("sub_batchkey_2").status()).isEqualTo(kr.storefront.payments.core.domain.SubscriptionStatus.CANCELLED);
+    }
+
+    @Test
     void chargeFailingUnexpectedly_handsBackItsMessage_theRedeliveryChargesWhatIsLeft() {
         rebill.subscribe("sub_boom_1", now);
         rebill.subscribe("sub_boom_2", now);
         rebill.service.run(new RebillCommand(now, now.plus(RebillFixture.TIME_LIMIT)));
         List<QueuedBatch> message = rebill.queue.take(1);
-        rebill.stores.billingKeys().faults().failNextCall("find");
+        rebill.stores.ledger().faults().failNextCall("begin");
 
         RebillWorker.Result failed = rebill.worker.charge(message, now.plus(RebillFixture.TIME_LIMIT));
         RebillWorker.Result redelivered = rebill.worker.charge(message, now.plus(RebillFixture.TIME_LIMIT));
