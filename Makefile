@@ -13,6 +13,10 @@ build-VerifyFunction:
 build-RebillFunction:
 	$(MAKE) --no-print-directory package-function MODULE=functions/rebill
 
+# the planner's bundle, with the worker's handler class in it
+build-RebillWorkerFunction:
+	$(MAKE) --no-print-directory package-function MODULE=functions/rebill
+
 # Compiles the module and what it depends on, then lays out its runtime classpath only
 # (no test jars, no testkit, no emulator or sandbox classes).
 package-function:
@@ -24,4 +28,4 @@ package-function:
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(MODULE)/target/lambda-lib/*.jar "$(ARTIFACTS_DIR)/lib/"
 
-.PHONY: build-CheckoutFunction build-VerifyFunction build-RebillFunction package-function
+.PHONY: build-CheckoutFunction build-VerifyFunction build-RebillFunction build-RebillWorkerFunction package-function

@@ -23,6 +23,7 @@ class ModuleDependencyRulesTest {
     private static final String DYNAMODB_STORE = ROOT + ".store.dynamodb..";
     private static final String IAMPORT_CLIENT = ROOT + ".iamport.client..";
     private static final String SECRETS_AWS = ROOT + ".secrets.aws..";
+    private static final String QUEUE_SQS = ROOT + ".queue.sqs..";
     private static final String SNAPSTART = ROOT + ".snapstart..";
     private static final String HTTP = ROOT + ".http..";
     private static final String CHECKOUT = ROOT + ".checkout..";
@@ -41,7 +42,7 @@ class ModuleDependencyRulesTest {
     @Test
     void everyModuleIsOnTheClasspath() {
         // a rule over packages with no classes would pass for nothing
-        for (String layer : new String[] {DOMAIN, DYNAMODB_STORE, IAMPORT_CLIENT, SECRETS_AWS, SNAPSTART, HTTP, CHECKOUT, VERIFY, REBILL}) {
+        for (String layer : new String[] {DOMAIN, DYNAMODB_STORE, IAMPORT_CLIENT, SECRETS_AWS, QUEUE_SQS, SNAPSTART, HTTP, CHECKOUT, VERIFY, REBILL}) {
             String prefix = layer.substring(0, layer.length() - 2) + ".";
             assertThat(production.stream().anyMatch(c -> c.getPackageName().concat(".").startsWith(prefix)))
                     .as("classes in %s", layer).isTrue();
@@ -65,6 +66,7 @@ class ModuleDependencyRulesTest {
                 .layer("dynamodb store").definedBy(DYNAMODB_STORE)
                 .layer("i'mport client").definedBy(IAMPORT_CLIENT)
                 .layer("secrets on AWS").definedBy(SECRETS_AWS)
+                .layer("queue on SQS").definedBy(QUEUE_SQS)
                 .layer("snapstart").definedBy(SNAPSTART)
                 .layer("http").definedBy(HTTP)
                 .layer("checkout").definedBy(CHECKOUT)
@@ -72,6 +74,7 @@ class ModuleDependencyRulesTest {
                 .layer("rebill").definedBy(REBILL)
                 .whereLayer("dynamodb store").mayOnlyBeAccessedByLayers("checkout", "verify", "rebill")
                 .whereLayer("secrets on AWS").mayOnlyBeAccessedByLayers("checkout", "verify", "rebill")
+                .whereLayer("queue on SQS").mayOnlyBeAccessedByLayers("rebill")
                 .whereLayer("i'mport client").mayOnlyBeAccessedByLayers("snapstart", "checkout", "verify", "rebill")
                 .whereLayer("snapstart").mayOnlyBeAccessedByLayers("http", "checkout", "verify", "rebill")
                 .whereLayer("http").mayOnlyBeAccessedByLayers("checkout", "verify")

@@ -61,6 +61,11 @@ final class FunctionRuntime implements AutoCloseable {
         }
     }
 
+    /** The handler instance hosting {@code logicalId}. */
+    Object handler(String logicalId) {
+        return hosted(logicalId).handler();
+    }
+
     boolean isHttp(String logicalId) {
         return hosted(logicalId).handler() instanceof APIGatewayV2HTTPEventFunction;
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import kr.storefront.payments.testkit.aws.TemplateTable;
 import kr.storefront.payments.testkit.iamport.Channel;
@@ -18,6 +19,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Everything the functions run against locally: the i'mport sandbox, DynamoDB (embedded DynamoDB
@@ -28,22 +31,38 @@ final class LocalEnvironment implements AutoCloseable {
 
     static final String TABLE = "payments-local";
     static final String SECRET_ID = "local/iamport";
+    static final String REBILL_QUEUE = "payments-local-rebill";
+    /**
+     * Locally a message handed back by a worker comes back after 5 s, not the template's 30 minutes, so a local
+     * rebill run ends within a minute even then.
+     */
+    static final int LOCAL_VISIBILITY_TIMEOUT_SECONDS = 5;
     /** The role whose session signs the admin sample events ({@code assumed-role/catalog-admin/ops}). */
     static final String SAMPLE_ADMIN_ROLE = "arn:aws:iam::123456789012:role/catalog-admin";
     private static final Region REGION = Region.AP_NORTHEAST_2;
 
     private final IamportSandbox sandbox;
     private final EmbeddedDynamoDb embedded;
+    private final EmbeddedSqs embeddedSqs;
     private final URI awsEndpoint;
+    private final URI sqsEndpoint;
+    private final SqsClient sqs;
+    private final String rebillQueueUrl;
     private final URI baseUrl;
     private final LocalStackOptions options;
     private final String secretValue;
 
-    private LocalEnvironment(IamportSandbox sandbox, EmbeddedDynamoDb embedded, URI awsEndpoint, URI baseUrl,
-                             LocalStackOptions options, String secretValue) {
+    private LocalEnvironment(IamportSandbox sandbox, EmbeddedDynamoDb embedded, EmbeddedSqs embeddedSqs, URI awsEndpoint,
+                             URI sqsEndpoint, URI baseUrl, LocalStackOptions options, String secretValue) {
         this.sandbox = sandbox;
         this.embedded = embedded;
+        this.embeddedSqs = embeddedSqs;
         this.awsEndpoint = awsEndpoint;
+        this.sqsEndpoint = sqsEndpoint;
+        this.sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        this.rebillQueueUrl = createRebillQueue(sqs, SamTemplate.read(options.template()));
         this.baseUrl = baseUrl;
         this.options = options;
         this.secretValue = secretValue;
@@ -54,8 +73,11 @@ final class LocalEnvironment implements AutoCloseable {
         IamportSandbox sandbox = IamportSandbox.start();
         String secretValue = secretValue(sandbox);
         EmbeddedDynamoDb embedded = options.awsEndpoint() == null ? EmbeddedDynamoDb.start() : null;
+        EmbeddedSqs embeddedSqs = options.awsEndpoint() == null ? EmbeddedSqs.start() : null;
         URI endpoint = embedded != null ? embedded.endpoint() : options.awsEndpoint();
-        LocalEnvironment environment = new LocalEnvironment(sandbox, embedded, endpoint, baseUrl, options, secretValue);
+        URI sqsEndpoint = embeddedSqs != null ? embeddedSqs.endpoint() : options.awsEndpoint();
+        LocalEnvironment environment = new LocalEnvironment(sandbox, embedded, embeddedSqs, endpoint, sqsEndpoint, baseUrl, options,
+                secretValue);
         environment.createTable();
         if (embedded == null) {
             environment.createSecret();
@@ -89,6 +111,14 @@ final class LocalEnvironment implements AutoCloseable {
         return awsEndpoint;
     }
 
+    SqsClient sqs() {
+        return sqs;
+    }
+
+    String rebillQueueUrl() {
+        return rebillQueueUrl;
+    }
+
     /** Time the embedded DynamoDB Local spent answering so far; empty when DynamoDB is an emulator elsewhere. */
     Optional<Duration> dynamoDbServerTime() {
         return embedded == null ? Optional.empty() : Optional.of(embedded.busyTime());
@@ -109,6 +139,7 @@ final class LocalEnvironment implements AutoCloseable {
         properties.put("aws.secret-key", "local");
         properties.put("aws.services.dynamodb.endpoint-override", awsEndpoint.toString());
         properties.put("aws.services.secretsmanager.endpoint-override", awsEndpoint.toString());
+        properties.put("aws.services.sqs.endpoint-override", sqsEndpoint.toString());
         if (embedded != null) {
             properties.put(LocalSecretSource.SECRET_ID_PROPERTY, SECRET_ID);
             properties.put(LocalSecretSource.SECRET_VALUE_PROPERTY, secretValue);
@@ -126,13 +157,17 @@ final class LocalEnvironment implements AutoCloseable {
     }
 
     String describeAws() {
-        return embedded != null ? "embedded DynamoDB Local at " + awsEndpoint + " (secret held in memory)"
-                : "AWS emulator at " + awsEndpoint;
+        return embedded != null ? "embedded DynamoDB Local at " + awsEndpoint + ", ElasticMQ (SQS) at " + sqsEndpoint
+                + " (secret held in memory)" : "AWS emulator at " + awsEndpoint;
     }
 
     @Override
     public void close() {
         sandbox.close();
+        sqs.close();
+        if (embeddedSqs != null) {
+            embeddedSqs.close();
+        }
         if (embedded != null) {
             embedded.close();
         }
@@ -156,6 +191,7 @@ final class LocalEnvironment implements AutoCloseable {
             // the admin sample events in events/ are a session of role/catalog-admin
             case "CHECKOUT_ADMIN_PRINCIPAL_ARNS" -> ApiGatewayFrontend.LOCAL_ADMIN_ARN + "," + SAMPLE_ADMIN_ROLE;
             case "VERIFY_SUCCESS_URL", "VERIFY_FAILURE_URL" -> baseUrl + "/demo/result";
+            case "REBILL_QUEUE_URL" -> rebillQueueUrl;
             default -> null;
         };
         if (local != null) {
@@ -170,6 +206,22 @@ final class LocalEnvironment implements AutoCloseable {
                     + ", which the local stack cannot provide; add a local value in LocalEnvironment");
         }
         return fallback;
+    }
+
+    /**
+     * The queue the template gives the rebill worker, and its dead-letter queue after the template's
+     * {@code maxReceiveCount} (an existing emulator's queue is reused).
+     */
+    private static String createRebillQueue(SqsClient sqs, SamTemplate template) {
+        int maxReceiveCount = template.functions().stream().map(SamTemplate.FunctionSpec::queueSource).filter(Objects::nonNull)
+                .findFirst().map(SamTemplate.QueueSource::maxReceiveCount).orElse(5);
+        String deadLetterUrl = sqs.createQueue(request -> request.queueName(REBILL_QUEUE + "-dlq")).queueUrl();
+        String deadLetterArn = sqs.getQueueAttributes(request -> request.queueUrl(deadLetterUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        return sqs.createQueue(request -> request.queueName(REBILL_QUEUE).attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(LOCAL_VISIBILITY_TIMEOUT_SECONDS),
+                QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}"))).queueUrl();
     }
 
     private void createTable() {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,9 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.micronaut.json.JsonMapper;
 import kr.storefront.payments.core.catalog.CatalogService;
+import kr.storefront.payments.core.rebill.RebillReport;
 import kr.storefront.payments.testkit.aws.TemplateTable;
 import kr.storefront.payments.testkit.iamport.IamportSandbox;
 import org.slf4j.Logger;
@@ -40,9 +43,11 @@ public final class LocalStack implements AutoCloseable {
     private final FunctionRuntime functions;
     private final LocalJwt tokens;
     private final ScheduledExecutorService scheduler;
+    private final RebillWorkers workers;
 
     private LocalStack(SamTemplate template, ApiGatewayFrontend frontend, LocalEnvironment environment, FunctionRuntime functions,
                        LocalJwt tokens, ScheduledExecutorService scheduler) {
+        this.workers = RebillWorkers.of(template, functions, environment);
         this.template = template;
         this.frontend = frontend;
         this.environment = environment;
@@ -129,8 +134,26 @@ public final class LocalStack implements AutoCloseable {
         return tokens.mint(subject, Duration.ofHours(12));
     }
 
-    /** Runs the scheduled function once with the template's schedule Input, as EventBridge Scheduler would. */
+    /**
+     * Runs the scheduled function (the planner) once with the template's schedule Input, as EventBridge Scheduler
+     * would, then the workers on what it queued until the queue is empty, as the queue's event source mapping
+     * would. The answer is the planner's report with the workers' counts added (one report, as before the fan-out).
+     */
     public String runScheduled() {
+        try {
+            JsonMapper json = functions.bean(workerFunction(), JsonMapper.class);
+            RebillReport report = json.readValue(plan(), RebillReport.class);
+            for (RebillReport charged : workers.drain()) {
+                report = report.plus(charged);
+            }
+            return json.writeValueAsString(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("rebill report is not JSON", e);
+        }
+    }
+
+    /** The planner alone, with the template's schedule Input: its report as JSON. */
+    private String plan() {
         SamTemplate.FunctionSpec scheduled = template.functions().stream().filter(f -> f.scheduleInput() != null).findFirst()
                 .orElseThrow(() -> new IllegalStateException("template.yaml has no scheduled function"));
         String input = scheduled.scheduleInput()
@@ -174,6 +197,10 @@ public final class LocalStack implements AutoCloseable {
         frontend.close();
         functions.close();
         environment.close();
+    }
+
+    private String workerFunction() {
+        return template.functions().stream().filter(f -> f.queueSource() != null).findFirst().orElseThrow().logicalId();
     }
 
     private static String httpFunction(SamTemplate template) {

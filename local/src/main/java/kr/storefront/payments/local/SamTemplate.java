@@ -35,9 +35,19 @@ record SamTemplate(List<FunctionSpec> functions, List<String> corsOrigins, List<
      * @param routes           its HttpApi events
      * @param scheduleInput    the ScheduleV2 event's Input template, if any
      * @param timeoutSeconds   the Lambda timeout
+     * @param queueSource      its SQS event source, if any
      */
     record FunctionSpec(String logicalId, String handler, Map<String, String> environment, List<HttpRoute> routes,
-                        @Nullable String scheduleInput, int timeoutSeconds) { }
+                        @Nullable String scheduleInput, int timeoutSeconds, @Nullable QueueSource queueSource) { }
+
+    /**
+     * An SQS event of a function.
+     *
+     * @param queueId          the queue's logical id
+     * @param batchSize        messages per invocation
+     * @param maxReceiveCount  deliveries before the queue dead-letters a message (its RedrivePolicy)
+     */
+    record QueueSource(String queueId, int batchSize, int maxReceiveCount) { }
 
     static SamTemplate read(Path template) {
         Map<String, Object> document = CloudFormationYaml.load(template);
@@ -61,7 +71,8 @@ record SamTemplate(List<FunctionSpec> functions, List<String> corsOrigins, List<
                 corsExposeHeaders = strings(cors.get("ExposeHeaders"), parameterDefaults);
             }
             if ("AWS::Serverless::Function".equals(body.get("Type"))) {
-                functions.add(function(resource.getKey(), properties, globalEnvironment, globalTimeout));
+                functions.add(function(resource.getKey(), properties, globalEnvironment, globalTimeout,
+                        CloudFormationYaml.map(document.get("Resources"))));
             }
         }
         java.util.Set<String> logicalIds = new java.util.LinkedHashSet<>(parameterDefaults.keySet());
@@ -94,11 +105,12 @@ record SamTemplate(List<FunctionSpec> functions, List<String> corsOrigins, List<
     }
 
     private static FunctionSpec function(String logicalId, Map<String, Object> properties, Map<String, String> globalEnvironment,
-                                         int globalTimeout) {
+                                         int globalTimeout, Map<String, Object> resources) {
         Map<String, String> environment = new LinkedHashMap<>(globalEnvironment);
         environment.putAll(environment(properties));
         List<HttpRoute> routes = new ArrayList<>();
         String scheduleInput = null;
+        QueueSource queueSource = null;
         for (Object declared : CloudFormationYaml.map(properties.get("Events")).values()) {
             Map<String, Object> event = CloudFormationYaml.map(declared);
             Map<String, Object> eventProperties = CloudFormationYaml.map(event.get("Properties"));
@@ -110,11 +122,17 @@ record SamTemplate(List<FunctionSpec> functions, List<String> corsOrigins, List<
                         (String) eventProperties.get("Path"), authorization, logicalId));
             } else if ("ScheduleV2".equals(event.get("Type"))) {
                 scheduleInput = (String) eventProperties.get("Input");
+            } else if ("SQS".equals(event.get("Type"))) {
+                String queueId = String.valueOf(eventProperties.get("Queue")).replace(".Arn", "");
+                Map<String, Object> queue = CloudFormationYaml.map(CloudFormationYaml.map(resources.get(queueId)).get("Properties"));
+                Object receives = CloudFormationYaml.map(queue.get("RedrivePolicy")).get("maxReceiveCount");
+                queueSource = new QueueSource(queueId, Integer.parseInt(String.valueOf(eventProperties.getOrDefault("BatchSize", 10))),
+                        receives == null ? 0 : Integer.parseInt(receives.toString()));
             }
         }
         int timeout = properties.get("Timeout") == null ? globalTimeout : Integer.parseInt(properties.get("Timeout").toString());
         return new FunctionSpec(logicalId, (String) properties.get("Handler"), Map.copyOf(environment), List.copyOf(routes),
-                scheduleInput, timeout);
+                scheduleInput, timeout, queueSource);
     }
 
     /** Variable name to its template value (an intrinsic such as {@code !Ref X} reads as {@code X}). */

@@ -108,17 +108,42 @@ class TemplateOperationsTest {
     }
 
     @Test
-    void everyQueue_isEncrypted_keepsMessages14Days_andHasADepthAlarm() {
+    void everyQueue_isEncrypted_deadLettersKeepMessages14Days_andHaveADepthAlarm() {
         Map<String, Map<String, Object>> queues = resourcesOf("AWS::SQS::Queue");
-        assertThat(queues).hasSize(2);
+        assertThat(queues).containsOnlyKeys("RebillQueue", "RebillDeadLetterQueue", "RebillScheduleDeadLetterQueue",
+                "RebillFailedInvocationsQueue");
         queues.forEach((id, properties) -> {
             assertThat(properties.get("SqsManagedSseEnabled")).as(id).isEqualTo(true);
+            if (id.equals("RebillQueue")) {
+                return;
+            }
             assertThat(properties.get("MessageRetentionPeriod")).as(id).isEqualTo(1_209_600);
             assertThat(alarms().values()).as(id + " depth alarm").anySatisfy(alarm -> {
                 assertThat(alarm.get("Namespace")).isEqualTo("AWS/SQS");
                 assertThat(alarm.get("MetricName")).isEqualTo("ApproximateNumberOfMessagesVisible");
                 assertThat(dimensions(alarm)).containsEntry("QueueName", id + ".QueueName");
             });
+        });
+    }
+
+    @Test
+    void rebillQueue_feedsTheWorker_handsBackFailedMessagesOnly_andDeadLettersPoison() {
+        Map<String, Object> queue = properties("RebillQueue");
+        Map<String, Object> worker = functions().get("RebillWorkerFunction");
+        int timeout = ((Number) worker.get("Timeout")).intValue();
+        assertThat(((Number) queue.get("VisibilityTimeout")).intValue()).isGreaterThanOrEqualTo(6 * timeout);
+        Map<String, Object> redrive = CloudFormationYaml.map(queue.get("RedrivePolicy"));
+        assertThat(arnOf(redrive.get("deadLetterTargetArn"))).isEqualTo("RebillDeadLetterQueue");
+        assertThat(((Number) redrive.get("maxReceiveCount")).intValue()).isBetween(3, 10);
+        Map<String, Object> source = CloudFormationYaml.map(CloudFormationYaml.map(CloudFormationYaml.map(worker.get("Events"))
+                .get("RebillQueue")).get("Properties"));
+        assertThat(arnOf(source.get("Queue"))).isEqualTo("RebillQueue");
+        assertThat(CloudFormationYaml.list(source.get("FunctionResponseTypes"))).containsExactly("ReportBatchItemFailures");
+        assertThat(CloudFormationYaml.map(source.get("ScalingConfig")).get("MaximumConcurrency"))
+                .isEqualTo("RebillWorkerMaximumConcurrency");
+        assertThat(alarms().values()).as("backlog alarm").anySatisfy(alarm -> {
+            assertThat(alarm.get("MetricName")).isEqualTo("ApproximateAgeOfOldestMessage");
+            assertThat(dimensions(alarm)).containsEntry("QueueName", "RebillQueue.QueueName");
         });
     }
 

@@ -32,6 +32,7 @@ public final class SampleEvents {
     public static final String CHECKOUT = "CheckoutFunction";
     public static final String VERIFY = "VerifyFunction";
     public static final String REBILL = "RebillFunction";
+    public static final String REBILL_WORKER = "RebillWorkerFunction";
 
     /**
      * One event and its expected outcome.
@@ -72,7 +73,8 @@ public final class SampleEvents {
             new Sample("verify-confirm.json", VERIFY, 404),
             new Sample("verify-webhook-json.json", VERIFY, 404),
             new Sample("verify-webhook-form.json", VERIFY, 404),
-            new Sample("rebill-scheduled.json", REBILL, null));
+            new Sample("rebill-scheduled.json", REBILL, null),
+            new Sample("rebill-worker-batch.json", REBILL_WORKER, null));
 
     private SampleEvents() {
     }

@@ -43,14 +43,46 @@ class LambdaRuntimeSerializationTest {
 
     @Test
     void report_isWrittenAsTheReadmesSnakeCaseJson() {
-        RebillReport report = new RebillReport(Instant.parse("2026-11-21T03:00:00Z"), 3, 2, 1, 0, 0, 0, 0, 0, 0, 0, 4, 1, 0, 0, 0,
-                false, 1234);
+        RebillReport report = new RebillReport(Instant.parse("2026-11-21T03:00:00Z"), 3, 3, 2, 1, 0, 0, 0, 0, 0, 0, 0, 4, 1, 0, 0,
+                0, false, 1234);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         runtimeSerializer().toJson(report, out, RebillReport.class);
 
         String json = out.toString(StandardCharsets.UTF_8);
-        assertThat(json).startsWith("{\"scheduled_time\":\"2026-11-21T03:00:00Z\",\"due\":3,\"charged\":2,\"declined\":1")
+        assertThat(json).startsWith("{\"scheduled_time\":\"2026-11-21T03:00:00Z\",\"due\":3,\"queued\":3,\"charged\":2,\"declined\":1")
                 .contains("\"orders_checked\":4", "\"budget_exhausted\":false", "\"duration_ms\":1234");
+    }
+
+    @Test
+    void sqsEvent_asTheEventSourceMappingSendsIt_isReadByTheRuntimesSerializer() throws IOException {
+        SqsEvent event;
+        try (InputStream in = Files.newInputStream(SampleEvents.path("rebill-worker-batch.json"))) {
+            event = runtimeSerializer().fromJson(in, SqsEvent.class);
+        }
+
+        assertThat(event.messages()).singleElement().satisfies(message -> {
+            assertThat(message.messageId()).isEqualTo("5f1b7c0e-8d3a-4c2b-9a51-2f0c7a1d9e01");
+            assertThat(message.body()).startsWith("{\"planned_at\":\"2026-11-21T03:00:05Z\"");
+        });
+    }
+
+    @Test
+    void partialBatchResponse_isWrittenAsLambdaReadsIt() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        runtimeSerializer().toJson(SqsBatchResponse.of(List.of("msg-1", "msg-2")), out, SqsBatchResponse.class);
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"msg-1\"},{\"itemIdentifier\":\"msg-2\"}]}");
+    }
+
+    @Test
+    void emptyPartialBatchResponse_keepsTheEmptyList() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        runtimeSerializer().toJson(SqsBatchResponse.of(List.of()), out, SqsBatchResponse.class);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"batchItemFailures\":[]}");
     }
 }

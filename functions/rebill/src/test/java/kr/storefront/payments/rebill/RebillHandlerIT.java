@@ -44,28 +44,32 @@ class RebillHandlerIT extends RebillTestSupport {
         assertThat(json.get("scheduled_time").getStringValue()).isEqualTo(report.scheduledTime().toString());
         List<String> keys = new ArrayList<>();
         json.entries().forEach(entry -> keys.add(entry.getKey()));
-        assertThat(keys).containsExactly("scheduled_time", "due", "charged", "declined", "not_attempted",
+        assertThat(keys).containsExactly("scheduled_time", "due", "queued", "charged", "declined", "not_attempted",
                 "unknown", "forged", "ended", "skipped", "reconciled", "unresolved", "orders_checked", "orders_confirmed",
                 "orders_closed", "orders_forged", "errors", "budget_exhausted", "duration_ms");
     }
 
     @Test
-    void handlerBuiltLikeLambda_withTheNoArgConstructor_chargesWhatIsDue() {
+    void handlersBuiltLikeLambda_withTheNoArgConstructor_queueAndChargeWhatIsDue() {
         bed.subscribe("sub_deployed", Instant.now().minusSeconds(60)); // due by the real clock the deployed handler reads
         Map<String, String> settings = Stream.of("aws.region", "aws.access-key-id", "aws.secret-key",
                         "aws.services.dynamodb.endpoint-override", "aws.services.secretsmanager.endpoint-override",
-                        "store.table-name", "iamport.secret-id", "iamport.base-url", "payments.enabled-pgs")
+                        "aws.services.sqs.endpoint-override", "rebill.queue.url", "store.table-name", "iamport.secret-id", "iamport.base-url", "payments.enabled-pgs")
                 .collect(Collectors.toMap(name -> name, name -> bed.context.getRequiredProperty(name, String.class)));
         // deployed, the secret comes from Secrets Manager (the test bed keeps it in memory)
         MerchantCredentials credentials = bed.sandbox.credentials();
         settings.put("iamport.secret-id", AwsEmulator.shared().createSecret("iamport",
                 Secrets.iamportSecret(credentials.impKey(), credentials.impSecret(), credentials.impCode())));
         settings.forEach(System::setProperty);
-        try (RebillHandler deployed = new RebillHandler()) {
-            RebillReport report = deployed.handleRequest(new RebillTrigger(Instant.now().toString(), "exec-deployed", "1"),
+        try (RebillHandler planner = new RebillHandler(); RebillWorkerHandler worker = new RebillWorkerHandler()) {
+            RebillReport report = planner.handleRequest(new RebillTrigger(Instant.now().toString(), "exec-deployed", "1"),
                     new RebillTestBed.StubLambdaContext(Duration.ofMinutes(15)));
+            bed.eventSource.drain(batch -> worker.handleRequest(RebillTestBed.asEvent(batch),
+                    new RebillTestBed.StubLambdaContext(Duration.ofMinutes(15))).batchItemFailures().stream()
+                    .map(SqsBatchResponse.ItemFailure::itemIdentifier).toList(), Duration.ofSeconds(60));
 
-            assertThat(report.charged()).as(report.toString()).isEqualTo(1);
+            assertThat(report.queued()).as(report.toString()).isEqualTo(1);
+            assertThat(worker.lastReport().charged()).isEqualTo(1);
             assertThat(bed.againCalls()).hasSize(1);
         } finally {
             settings.keySet().forEach(System::clearProperty);
@@ -89,9 +93,11 @@ class RebillHandlerIT extends RebillTestSupport {
         bed.subscribe("sub_direct", bed.clock.instant());
 
         RebillReport report = bed.handler.execute(new RebillTrigger(null, null, null));
+        List<RebillReport> workers = bed.drain(1, Duration.ofMinutes(15));
 
-        assertThat(report.charged()).isEqualTo(1);
+        assertThat(report.queued()).isEqualTo(1);
         assertThat(report.scheduledTime()).isEqualTo(bed.clock.instant());
+        assertThat(workers).extracting(RebillReport::charged).containsExactly(1);
     }
 
     @Test

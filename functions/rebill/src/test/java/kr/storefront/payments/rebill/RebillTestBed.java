@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import kr.storefront.payments.core.catalog.CatalogService;
 import kr.storefront.payments.core.checkout.Buyer;
 import kr.storefront.payments.core.checkout.CheckoutParams;
@@ -33,6 +34,7 @@ import kr.storefront.payments.core.store.SubscriptionStore;
 import kr.storefront.payments.core.testing.MutableClock;
 import kr.storefront.payments.iamport.client.testing.SandboxContext;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
+import kr.storefront.payments.testkit.aws.SqsEventSourceMapping;
 import kr.storefront.payments.testkit.iamport.Channel;
 import kr.storefront.payments.testkit.iamport.Endpoint;
 import kr.storefront.payments.testkit.iamport.IamportSandbox;
@@ -41,6 +43,7 @@ import kr.storefront.payments.testkit.iamport.RecordedRequest;
 import kr.storefront.payments.testkit.iamport.WindowOutcome;
 import kr.storefront.payments.testkit.iamport.WindowRequest;
 import kr.storefront.payments.testkit.iamport.WindowResult;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The rebill function wired as in production against a fresh emulator table and an i'mport sandbox,
@@ -51,12 +54,19 @@ final class RebillTestBed implements AutoCloseable {
     static final long AMOUNT = 8900;
     static final String PLAN_NAME = "Monthly plan";
     static final long ORDER_PRICE = 36_000;
+    /** Short, so a message handed back is delivered again within the test. */
+    static final int VISIBILITY_TIMEOUT_SECONDS = 2;
+    static final int MAX_RECEIVE_COUNT = 3;
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
     private static final CardDetails TEST_CARD = new CardDetails("5361-8100-0000-4021", "2030-12", "900101", "12");
 
     final IamportSandbox sandbox;
     final ApplicationContext context;
     final MutableClock clock;
     final RebillHandler handler;
+    final AwsEmulator.Queue queue;
+    final SqsEventSourceMapping eventSource;
+    private final AwsEmulator emulator;
     final SubscriptionStore subscriptions;
     final BillingKeyStore billingKeys;
     final ChargeAttemptStore attempts;
@@ -64,7 +74,11 @@ final class RebillTestBed implements AutoCloseable {
     final IamportGateway gateway;
     private final boolean ownsSandbox;
 
-    private RebillTestBed(IamportSandbox sandbox, ApplicationContext context, boolean ownsSandbox) {
+    private RebillTestBed(AwsEmulator emulator, IamportSandbox sandbox, ApplicationContext context, AwsEmulator.Queue queue,
+                          boolean ownsSandbox) {
+        this.emulator = emulator;
+        this.queue = queue;
+        this.eventSource = new SqsEventSourceMapping(emulator.sqs(), queue.url(), 10);
         this.sandbox = sandbox;
         this.ownsSandbox = ownsSandbox;
         this.context = context;
@@ -83,20 +97,24 @@ final class RebillTestBed implements AutoCloseable {
 
     static RebillTestBed start(AwsEmulator emulator, Map<String, Object> overrides) {
         IamportSandbox sandbox = IamportSandbox.start();
-        return new RebillTestBed(sandbox, context(emulator, sandbox, emulator.createTable("rebill"), overrides), true);
+        AwsEmulator.Queue queue = emulator.createQueue("rebill", VISIBILITY_TIMEOUT_SECONDS, MAX_RECEIVE_COUNT);
+        return new RebillTestBed(emulator, sandbox, context(emulator, sandbox, emulator.createTable("rebill"), queue, overrides), queue,
+                true);
     }
 
     /** A second function instance (another Lambda container) on the same table and sandbox. */
     RebillTestBed twin(AwsEmulator emulator) {
         String table = context.getProperty("store.table-name", String.class).orElseThrow();
-        ApplicationContext second = context(emulator, sandbox, table, Map.of());
+        ApplicationContext second = context(emulator, sandbox, table, queue, Map.of());
         second.getBean(MutableClock.class).set(clock.instant());
-        return new RebillTestBed(sandbox, second, false);
+        return new RebillTestBed(emulator, sandbox, second, queue, false);
     }
 
-    private static ApplicationContext context(AwsEmulator emulator, IamportSandbox sandbox, String table, Map<String, Object> overrides) {
+    private static ApplicationContext context(AwsEmulator emulator, IamportSandbox sandbox, String table, AwsEmulator.Queue queue,
+                                              Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(emulator.micronautProperties());
         properties.put("store.table-name", table);
+        properties.put("rebill.queue.url", queue.url());
         properties.put("payments.enabled-pgs", "tosspayments,kakaopay");
         properties.putAll(overrides);
         return SandboxContext.start(sandbox, properties);
@@ -135,9 +153,48 @@ final class RebillTestBed implements AutoCloseable {
                 .outcome(WindowOutcome.pay()).build());
     }
 
-    /** One invocation as the Lambda runtime makes it, with the given time left before the Lambda timeout. */
-    RebillReport run(Duration timeLeft) {
+    /** One planner invocation as the Lambda runtime makes it, with the given time left before the Lambda timeout. */
+    RebillReport plan(Duration timeLeft) {
         return handler.handleRequest(new RebillTrigger(clock.instant().toString(), "exec-1", "1"), new StubLambdaContext(timeLeft));
+    }
+
+    /**
+     * A whole scheduled run: the planner invocation, then worker invocations (one at a time, each with {@code timeLeft})
+     * until the queue is empty, messages handed back included. The report is the planner's and the workers' in one.
+     */
+    RebillReport run(Duration timeLeft) {
+        RebillReport planned = plan(timeLeft);
+        List<RebillReport> charged = drain(1, timeLeft);
+        return charged.stream().reduce(planned, RebillReport::plus);
+    }
+
+    /**
+     * Worker invocations by {@code workers} concurrent instances (each its own handler, as Lambda's are), each with
+     * {@code timeLeft}, until the queue holds nothing visible or in flight.
+     *
+     * @return each invocation's report
+     */
+    List<RebillReport> drain(int workers, Duration timeLeft) {
+        List<RebillReport> reports = new CopyOnWriteArrayList<>();
+        eventSource.drain(workers, () -> {
+            RebillWorkerHandler worker = new RebillWorkerHandler(context);
+            return batch -> {
+                SqsBatchResponse response = worker.handleRequest(asEvent(batch), new StubLambdaContext(timeLeft));
+                reports.add(worker.lastReport());
+                return response.batchItemFailures().stream().map(SqsBatchResponse.ItemFailure::itemIdentifier).toList();
+            };
+        }, DRAIN_TIMEOUT);
+        return reports;
+    }
+
+    /** The event Lambda's event source mapping makes of received messages. */
+    static SqsEvent asEvent(List<Message> batch) {
+        return new SqsEvent(batch.stream().map(message -> new SqsEvent.Message(message.messageId(), message.body())).toList());
+    }
+
+    /** Messages the rebill queue moved to its dead-letter queue. */
+    List<Message> deadLetters() {
+        return SqsEventSourceMapping.peek(emulator.sqs(), queue.deadLetterUrl());
     }
 
     /** One invocation with the full 15 minutes. */

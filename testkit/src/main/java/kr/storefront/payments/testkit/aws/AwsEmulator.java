@@ -14,6 +14,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The AWS emulator for this test JVM, chosen once:
@@ -23,7 +25,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *   <li>otherwise: {@code moto_server} on a free loopback port, reached through a
  *       {@link SerializingProxy} because moto does not apply conditional writes atomically.</li>
  * </ol>
- * Whatever it started is stopped when the JVM exits. When nothing can start, it throws
+ * SQS is reached directly, never through the proxy: it needs no serializing, and a long poll would hold the
+ * proxy's one thread. Whatever it started is stopped when the JVM exits. When nothing can start, it throws
  * {@link EmulatorUnavailableException}: tests fail, they never skip.
  */
 public final class AwsEmulator {
@@ -44,16 +47,21 @@ public final class AwsEmulator {
 
     private final Kind kind;
     private final URI endpoint;
+    private final URI sqsEndpoint;
     private final DynamoDbClient dynamoDb;
     private final SecretsManagerClient secretsManager;
+    private final SqsClient sqs;
 
-    private AwsEmulator(Kind kind, URI endpoint) {
+    private AwsEmulator(Kind kind, URI endpoint, URI sqsEndpoint) {
         this.kind = kind;
         this.endpoint = endpoint;
+        this.sqsEndpoint = sqsEndpoint;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
         this.dynamoDb = DynamoDbClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
         this.secretsManager = SecretsManagerClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        this.sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(REGION).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
@@ -69,14 +77,17 @@ public final class AwsEmulator {
     private static AwsEmulator start() {
         String explicit = System.getenv(ENDPOINT_VARIABLE);
         if (explicit != null && !explicit.isBlank()) {
-            return new AwsEmulator(Kind.EXTERNAL, URI.create(explicit.trim()));
+            URI endpoint = URI.create(explicit.trim());
+            return new AwsEmulator(Kind.EXTERNAL, endpoint, endpoint);
         }
         if (dockerReachable()) {
             LocalStackContainer localStack = new LocalStackContainer(DockerImageName.parse(LOCALSTACK_IMAGE))
-                    .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.SECRETSMANAGER);
+                    .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.SECRETSMANAGER,
+                            LocalStackContainer.Service.SQS);
             localStack.start();
             Runtime.getRuntime().addShutdownHook(new Thread(localStack::stop, "localstack-stop"));
-            return new AwsEmulator(Kind.LOCALSTACK, localStack.getEndpointOverride(LocalStackContainer.Service.DYNAMODB));
+            URI endpoint = localStack.getEndpointOverride(LocalStackContainer.Service.DYNAMODB);
+            return new AwsEmulator(Kind.LOCALSTACK, endpoint, endpoint);
         }
         MotoServer moto = MotoServer.start();
         SerializingProxy proxy = SerializingProxy.start(moto.endpoint());
@@ -84,7 +95,7 @@ public final class AwsEmulator {
             proxy.close();
             moto.close();
         }, "moto-stop"));
-        return new AwsEmulator(Kind.MOTO, proxy.endpoint());
+        return new AwsEmulator(Kind.MOTO, proxy.endpoint(), moto.endpoint());
     }
 
     private static boolean dockerReachable() {
@@ -116,6 +127,15 @@ public final class AwsEmulator {
         return secretsManager;
     }
 
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    /** Where SQS is served (for moto, the server itself rather than the serializing proxy). */
+    public URI sqsEndpoint() {
+        return sqsEndpoint;
+    }
+
     /**
      * Micronaut properties that point {@code micronaut-aws-sdk-v2}'s clients at this emulator
      * (and keep the SDK from looking for real credentials or region).
@@ -126,7 +146,28 @@ public final class AwsEmulator {
                 "aws.access-key-id", ACCESS_KEY,
                 "aws.secret-key", SECRET_KEY,
                 "aws.services.dynamodb.endpoint-override", endpoint.toString(),
-                "aws.services.secretsmanager.endpoint-override", endpoint.toString());
+                "aws.services.secretsmanager.endpoint-override", endpoint.toString(),
+                "aws.services.sqs.endpoint-override", sqsEndpoint.toString());
+    }
+
+    /**
+     * Creates a standard queue with a unique name and its dead-letter queue ({@code maxReceiveCount} receives,
+     * then the message moves there), as template.yaml declares the rebill queue.
+     */
+    public Queue createQueue(String namePrefix, int visibilityTimeoutSeconds, int maxReceiveCount) {
+        String name = namePrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String deadLetterUrl = sqs.createQueue(request -> request.queueName(name + "-dlq")).queueUrl();
+        String deadLetterArn = sqs.getQueueAttributes(request -> request.queueUrl(deadLetterUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        String url = sqs.createQueue(request -> request.queueName(name).attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
+                QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}"))).queueUrl();
+        return new Queue(url, deadLetterUrl);
+    }
+
+    /** A queue and its dead-letter queue. */
+    public record Queue(String url, String deadLetterUrl) {
     }
 
     /** Creates a table shaped as template.yaml declares it, with a unique name, and waits until it is usable. */

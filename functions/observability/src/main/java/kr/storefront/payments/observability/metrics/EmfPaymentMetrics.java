@@ -44,16 +44,26 @@ final class EmfPaymentMetrics implements CheckoutMetrics, ConfirmMetrics, Rebill
         line().by("Outcome", verdict.name().toLowerCase(Locale.ROOT)).count("WebhookDeliveries", 1).emit(clock.instant());
     }
 
+    /** The planner's run: what it queued, and the gauges and errors the alarms read. */
     @Override
     public void rebillRun(RebillReport report) {
+        line().count("RebillQueued", report.queued())
+                .count("ForgedCharges", report.forged())
+                .count("ForgedPayments", report.ordersForged())
+                .count("UnknownOutcomesUnresolved", report.unresolved())
+                .count("RebillRunErrors", report.errors())
+                .emit(clock.instant());
+    }
+
+    /** A worker invocation: charges by outcome; no gauge (only the planner sees every unresolved attempt). */
+    @Override
+    public void rebillCharges(RebillReport report) {
         var at = clock.instant();
         charges("paid", report.charged()).emit(at);
         charges("declined", report.declined()).emit(at);
         charges("not_attempted", report.notAttempted()).emit(at);
         charges("unknown", report.unknown()).emit(at);
         line().count("ForgedCharges", report.forged())
-                .count("ForgedPayments", report.ordersForged())
-                .count("UnknownOutcomesUnresolved", report.unresolved())
                 .count("RebillRunErrors", report.errors())
                 .emit(at);
     }

@@ -44,16 +44,29 @@ class EmfPaymentMetricsTest {
     }
 
     @Test
-    void aRebillRun_chargesByOutcome_andWhatTheAlarmsRead() throws IOException {
-        RebillReport report = new RebillReport(NOW, 9, 4, 2, 1, 1, 1, 0, 0, 0, 3, 0, 0, 0, 2, 5, false, 100);
+    void aRebillPlannerRun_queuedAndWhatTheAlarmsRead_noChargeOutcomes() throws IOException {
+        RebillReport report = new RebillReport(NOW, 9, 9, 0, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0, 2, 5, false, 100);
 
         List<Map<String, Object>> lines = lines(() -> metrics.rebillRun(report));
+
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line).containsEntry("RebillQueued", 9).containsEntry("ForgedCharges", 1).containsEntry("ForgedPayments", 2)
+                    .containsEntry("UnknownOutcomesUnresolved", 3).containsEntry("RebillRunErrors", 5).doesNotContainKey("RebillCharges");
+            assertThat(directive(line)).containsEntry("Dimensions", List.of(List.of("Service")));
+        });
+    }
+
+    @Test
+    void aRebillWorkerInvocation_chargesByOutcome_forgedAndErrors_butNoUnresolvedGauge() throws IOException {
+        RebillReport report = new RebillReport(NOW, 0, 0, 4, 2, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, false, 100);
+
+        List<Map<String, Object>> lines = lines(() -> metrics.rebillCharges(report));
 
         assertThat(lines).filteredOn(line -> line.containsKey("RebillCharges"))
                 .extracting(line -> line.get("Outcome") + "=" + line.get("RebillCharges"))
                 .containsExactly("paid=4", "declined=2", "not_attempted=1", "unknown=1");
-        assertThat(lines.get(4)).containsEntry("ForgedCharges", 1).containsEntry("ForgedPayments", 2)
-                .containsEntry("UnknownOutcomesUnresolved", 3).containsEntry("RebillRunErrors", 5);
+        assertThat(lines.get(4)).containsEntry("ForgedCharges", 1).containsEntry("RebillRunErrors", 5)
+                .doesNotContainKey("UnknownOutcomesUnresolved");
         assertThat(directive(lines.get(4))).containsEntry("Dimensions", List.of(List.of("Service")));
     }
 

@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes what became of a charge attempt, whether i'mport just answered it or reconciliation found
  * out later. The attempt and its subscription change in one atomic write on the versions read, so an
- * attempt is resolved once even when a reconciling run and the charging run race; the order follows
- * with a conditional write of its own, and is left alone when another writer (verify's webhook or
- * sweep) already moved it.
+ * attempt is resolved once even when a reconciling run and the charging run race; the order the charge
+ * began goes in the same write (one DynamoDB call less per charge). When the order is not known
+ * (reconciliation) or another writer (verify's webhook or sweep) moved it first, it follows with a
+ * conditional write of its own, and is left alone if it already moved.
  *
  * <table>
  *   <caption>outcome → attempt / subscription / order</caption>
@@ -86,23 +87,20 @@ final class OutcomeRecorder {
             if (payment.amount() != attempt.amount() || !attempt.currency().equals(payment.currency())) {
                 return forged(attempt, knownSubscription, knownOrder, payment, now);
             }
-            Outcome notRecorded = resolve(attempt, knownSubscription, ChargeAttemptState.PAID, payment.impUid(), null,
-                    subscription -> subscription.periodPaid(now), now);
-            return notRecorded != null ? notRecorded
-                    : orderFollows(attempt, knownOrder, OrderStatus.PAID, payment.impUid(), payment.card(), null, Outcome.CHARGED, now);
+            OrderMove move = new OrderMove(knownOrder, OrderStatus.PAID, payment.impUid(), payment.card(), null);
+            return resolve(attempt, knownSubscription, ChargeAttemptState.PAID, payment.impUid(), null,
+                    subscription -> subscription.periodPaid(now), move, Outcome.CHARGED, now);
         }
         if (outcome instanceof ChargeOutcome.Declined declined) {
             String impUid = declined.payment() == null ? null : declined.payment().impUid();
-            Outcome notRecorded = resolve(attempt, knownSubscription, ChargeAttemptState.DECLINED, impUid, declined.reason(),
-                    subscription -> dunning.afterDecline(subscription, now), now);
-            return notRecorded != null ? notRecorded
-                    : orderFollows(attempt, knownOrder, OrderStatus.FAILED, impUid, null, declined.reason(), Outcome.DECLINED, now);
+            OrderMove move = new OrderMove(knownOrder, OrderStatus.FAILED, impUid, null, declined.reason());
+            return resolve(attempt, knownSubscription, ChargeAttemptState.DECLINED, impUid, declined.reason(),
+                    subscription -> dunning.afterDecline(subscription, now), move, Outcome.DECLINED, now);
         }
         if (outcome instanceof ChargeOutcome.NotAttempted notAttempted) {
-            Outcome notRecorded = resolve(attempt, knownSubscription, ChargeAttemptState.NOT_ATTEMPTED, null,
-                    notAttempted.reason(), subscription -> subscription.attemptReleased(now), now);
-            return notRecorded != null ? notRecorded
-                    : orderFollows(attempt, knownOrder, OrderStatus.FAILED, null, null, notAttempted.reason(), Outcome.NOT_ATTEMPTED, now);
+            OrderMove move = new OrderMove(knownOrder, OrderStatus.FAILED, null, null, notAttempted.reason());
+            return resolve(attempt, knownSubscription, ChargeAttemptState.NOT_ATTEMPTED, null, notAttempted.reason(),
+                    subscription -> subscription.attemptReleased(now), move, Outcome.NOT_ATTEMPTED, now);
         }
         String reason = ((ChargeOutcome.Unknown) outcome).reason();
         // the subscription keeps its open attempt: nothing else is charged for it until reconciliation knows
@@ -124,10 +122,9 @@ final class OutcomeRecorder {
         String refund = refund(payment, reason);
         LOG.error("ALERT forged charge merchant_uid={} imp_uid={} subscription_id={} {}; refund: {}", attempt.merchantUid(),
                 payment.impUid(), attempt.subscriptionId(), reason, refund);
-        if (resolve(attempt, knownSubscription, ChargeAttemptState.FORGED, payment.impUid(), reason + "; refund: " + refund,
-                subscription -> subscription.chargingStopped(now), now) == null) {
-            orderFollows(attempt, knownOrder, OrderStatus.FORGED, payment.impUid(), null, reason, Outcome.FORGED, now);
-        }
+        resolve(attempt, knownSubscription, ChargeAttemptState.FORGED, payment.impUid(), reason + "; refund: " + refund,
+                subscription -> subscription.chargingStopped(now), new OrderMove(knownOrder, OrderStatus.FORGED, payment.impUid(), null,
+                        reason), Outcome.FORGED, now);
         return Outcome.FORGED;
     }
 
@@ -144,21 +141,46 @@ final class OutcomeRecorder {
     }
 
     /**
-     * Resolves the attempt and applies {@code change} to its subscription in one write, re-reading the
-     * subscription when it changed meanwhile.
+     * Where the attempt's order should go: its status, and what it records. {@code known} is the order as this run
+     * began it (absent when reconciling: then it is read when needed).
+     */
+    private record OrderMove(@Nullable Order known, OrderStatus target, @Nullable String impUid, @Nullable CardSummary card,
+                             @Nullable String reason) {
+
+        /** The known order in its new status, to write with the attempt; null when there is none or nothing to move. */
+        @Nullable
+        Order moved(Instant now) {
+            if (known == null || known.status() == target || !known.status().canBecome(target)) {
+                return null;
+            }
+            return known.transitionTo(target, impUid, null, card, reason, now);
+        }
+    }
+
+    /**
+     * Resolves the attempt and applies {@code change} to its subscription in one write, with the order's move when
+     * the order is known (re-reading the subscription when it changed meanwhile); an order not written with them
+     * (unknown, or moved by another writer meanwhile) follows with a write of its own.
      *
-     * @return null once written; {@link Outcome#SKIPPED} when someone else resolved the attempt first;
+     * @return {@code recorded} once written; {@link Outcome#SKIPPED} when someone else resolved the attempt first;
      *         {@link Outcome#ERROR} when the write kept conflicting or the subscription is gone (the attempt
      *         then stays unresolved and a later run reconciles it)
      */
-    @Nullable
     private Outcome resolve(ChargeAttempt attempt, @Nullable Subscription knownSubscription, ChargeAttemptState state,
-                            @Nullable String impUid, @Nullable String reason, UnaryOperator<Subscription> change, Instant now) {
+                            @Nullable String impUid, @Nullable String reason, UnaryOperator<Subscription> change, OrderMove order,
+                            Outcome recorded, Instant now) {
         ChargeAttempt resolved = attempt.transitionTo(state, impUid, reason, now);
+        Order moved = order.moved(now);
         Optional<Subscription> subscription = Optional.ofNullable(knownSubscription).or(() -> readSubscription(attempt));
         for (int tries = 0; tries < SETTLE_TRIES && subscription.isPresent(); tries++) {
-            if (ledger.settle(resolved, changed(attempt, subscription.get(), change)).isPresent()) {
-                return null;
+            Optional<ChargeLedger.Settled> settled = ledger.settle(resolved, changed(attempt, subscription.get(), change), moved);
+            if (settled.isPresent()) {
+                if (settled.get().orderWritten()) {
+                    return recorded;
+                }
+                // written without the order: it was not known, had nothing to do, or another writer moved it first
+                return orderFollows(attempt, moved == null ? order.known() : null, order.target(), order.impUid(), order.card(),
+                        order.reason(), recorded, now);
             }
             Optional<ChargeAttempt> stored = attempts.find(attempt.customerId(), attempt.subscriptionId(), attempt.period(),
                     attempt.attempt());

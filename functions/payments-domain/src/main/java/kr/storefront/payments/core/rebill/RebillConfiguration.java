@@ -12,8 +12,10 @@ import java.util.List;
 /**
  * How a rebill run charges. Every property can be set by environment variable ({@code REBILL_CONCURRENCY}, ...).
  *
- * @param concurrency        i'mport calls in flight at once
+ * @param concurrency        i'mport calls in flight at once, per planner run (reconciliation, sweep) and per worker
+ *                           invocation (charges)
  * @param pageSize           due subscriptions (and unresolved attempts) read per Query page
+ * @param batchSize          due subscriptions per queue message (one worker batch read; at most 100)
  * @param dunningSchedule    delay before the next try after the 1st, 2nd, ... declined attempt of a period
  * @param afterDunning       what happens after a decline once the schedule is used up
  * @param stopBeforeDeadline no new charge starts later than this before the run's deadline: room for the
@@ -31,6 +33,7 @@ import java.util.List;
 public record RebillConfiguration(
         @Bindable(defaultValue = "8") @Min(1) @Max(64) int concurrency,
         @Bindable(defaultValue = "100") @Min(1) @Max(1000) int pageSize,
+        @Bindable(defaultValue = "50") @Min(1) @Max(RebillBatch.MAX_CHARGES) int batchSize,
         @Bindable(defaultValue = "1d,3d,7d") @NotEmpty List<@NotNull Duration> dunningSchedule,
         @Bindable(defaultValue = "PAST_DUE") @NotNull AfterDunning afterDunning,
         @Bindable(defaultValue = "2m") @NotNull Duration stopBeforeDeadline,

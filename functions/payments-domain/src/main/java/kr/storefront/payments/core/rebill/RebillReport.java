@@ -5,11 +5,15 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.Instant;
 
 /**
- * What one rebill run did. Charge outcomes count the charges this run started; {@code reconciled}
- * counts earlier attempts whose truth this run established.
+ * What one rebill planner run or one worker invocation did. A planner run reads the due index and queues
+ * ({@code due}, {@code queued}), reconciles and sweeps; a worker invocation charges what it received (the charge
+ * outcomes). Charge outcomes count the charges this invocation started; {@code reconciled} counts
+ * earlier attempts whose truth this run established.
  *
- * @param scheduledTime   the schedule's time for this run
- * @param due             due subscriptions read from the due index
+ * @param scheduledTime   the schedule's time for this run (a worker: when its earliest batch was planned)
+ * @param due             due subscriptions the planner read from the due index (0 in a worker's report: its log line
+ *                        says how many it received)
+ * @param queued          due subscriptions the planner sent to the workers' queue
  * @param charged         charges paid
  * @param declined        charges declined (dunning continues or stops by policy)
  * @param notAttempted    charges that never reached i'mport; due again next run
@@ -32,6 +36,7 @@ import java.time.Instant;
 public record RebillReport(
         Instant scheduledTime,
         int due,
+        int queued,
         int charged,
         int declined,
         int notAttempted,
@@ -49,9 +54,23 @@ public record RebillReport(
         boolean budgetExhausted,
         long durationMs) {
 
+    /**
+     * This report and {@code other} as one (a planner run and the worker invocations that charged what it
+     * queued, say): counts and durations added, the earlier scheduled time.
+     */
+    public RebillReport plus(RebillReport other) {
+        return new RebillReport(scheduledTime.isAfter(other.scheduledTime) ? other.scheduledTime : scheduledTime,
+                due + other.due, queued + other.queued, charged + other.charged, declined + other.declined,
+                notAttempted + other.notAttempted, unknown + other.unknown, forged + other.forged, ended + other.ended,
+                skipped + other.skipped, reconciled + other.reconciled, unresolved + other.unresolved,
+                ordersChecked + other.ordersChecked, ordersConfirmed + other.ordersConfirmed, ordersClosed + other.ordersClosed,
+                ordersForged + other.ordersForged, errors + other.errors, budgetExhausted || other.budgetExhausted,
+                durationMs + other.durationMs);
+    }
+
     /** One log line, {@code key=value} separated by spaces. */
     public String summary() {
-        return "scheduled_time=" + scheduledTime + " due=" + due + " charged=" + charged + " declined=" + declined
+        return "scheduled_time=" + scheduledTime + " due=" + due + " queued=" + queued + " charged=" + charged + " declined=" + declined
                 + " not_attempted=" + notAttempted + " unknown=" + unknown + " forged=" + forged + " ended=" + ended
                 + " skipped=" + skipped + " reconciled=" + reconciled + " unresolved=" + unresolved + " orders_checked=" + ordersChecked
                 + " orders_confirmed=" + ordersConfirmed + " orders_closed=" + ordersClosed + " orders_forged=" + ordersForged

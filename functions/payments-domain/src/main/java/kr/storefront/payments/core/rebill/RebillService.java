@@ -1,9 +1,12 @@
 package kr.storefront.payments.core.rebill;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import kr.storefront.payments.core.domain.ChargeAttempt;
@@ -18,26 +21,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One rebill run: first reconcile earlier attempts whose outcome is unknown (so subscriptions they
- * release are charged in this run), then charge every due subscription, then sweep orders left open
- * longer than {@code pending-order-threshold} (up to {@code pending-order-max-age}) so a lost webhook
- * never loses a paid order. All three share the run's {@code concurrency} and time budget; what the
- * budget cuts off is picked up by the next run.
+ * One scheduled rebill run, the planner: first reconcile earlier attempts whose outcome is unknown (so
+ * subscriptions they release are queued in this run), then page the due index and send its subscriptions to
+ * the workers' queue in batches ({@link RebillWorker} charges them), then sweep orders left open longer than
+ * {@code pending-order-threshold} (up to {@code pending-order-max-age}) so a lost webhook never loses a paid
+ * order. Reconciliation and sweep share the run's {@code concurrency}; all three share its time budget, and
+ * what the budget cuts off is picked up by the next run.
  *
- * <p>There is no persisted cursor: the due index is the work queue. Whatever this run resolves leaves
- * the {@code next_charge_at <= now} range (charged, declined into the dunning schedule, ended, or
- * blocked by an open attempt), so the next run's query returns exactly what is left, including
- * subscriptions that became due meanwhile. A stored cursor would point into an index whose items this
- * run moved.
+ * <p>There is no persisted cursor: the due index is the work queue. Whatever the workers resolve leaves the
+ * {@code next_charge_at <= now} range (charged, declined into the dunning schedule, ended, or blocked by an
+ * open attempt), so the next run's query returns exactly what is left, including subscriptions that became
+ * due meanwhile. A subscription still waiting in the queue when the next run plans is queued again: harmless,
+ * since the worker re-reads it and the conditional begin write lets one charge through.
  */
 @Singleton
+@Requires(beans = RebillQueue.class) // only the planner has a queue; Lambda contexts create singletons eagerly
 public final class RebillService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RebillService.class);
+    /** SQS SendMessageBatch takes at most 10 messages. */
+    static final int MESSAGES_PER_SEND = 10;
 
     private final SubscriptionStore subscriptions;
     private final ChargeAttemptStore attempts;
-    private final SubscriptionCharger charger;
+    private final RebillQueue queue;
     private final Reconciler reconciler;
     private final OrderStore orders;
     private final OrderSweeper sweeper;
@@ -45,11 +52,11 @@ public final class RebillService {
     private final RebillMetrics metrics;
     private final Clock clock;
 
-    RebillService(SubscriptionStore subscriptions, ChargeAttemptStore attempts, SubscriptionCharger charger, Reconciler reconciler,
+    RebillService(SubscriptionStore subscriptions, ChargeAttemptStore attempts, RebillQueue queue, Reconciler reconciler,
                   OrderStore orders, OrderSweeper sweeper, RebillConfiguration configuration, RebillMetrics metrics, Clock clock) {
         this.subscriptions = subscriptions;
         this.attempts = attempts;
-        this.charger = charger;
+        this.queue = queue;
         this.reconciler = reconciler;
         this.orders = orders;
         this.sweeper = sweeper;
@@ -64,19 +71,17 @@ public final class RebillService {
         Instant stopAt = command.deadline().minus(configuration.stopBeforeDeadline());
         try (BoundedDispatcher dispatcher = new BoundedDispatcher(configuration.concurrency(), stopAt, clock)) {
             boolean finished = drain(dispatcher, tally, cursor -> attempts.findUnresolved(cursor, configuration.pageSize()),
-                    attempt -> () -> reconciler.reconcile(attempt), ChargeAttempt::merchantUid, null);
+                    attempt -> () -> reconciler.reconcile(attempt), ChargeAttempt::merchantUid);
             dispatcher.awaitIdle();
             if (finished) {
-                Instant now = clock.instant();
-                finished = drain(dispatcher, tally, cursor -> subscriptions.findDue(now, cursor, configuration.pageSize()),
-                        subscription -> () -> charger.charge(subscription, now), Subscription::id, Outcome.DUE);
+                finished = plan(tally, stopAt);
             }
             if (finished) {
                 Instant now = clock.instant();
                 Instant from = now.minus(configuration.pendingOrderMaxAge());
                 Instant cutoff = now.minus(configuration.pendingOrderThreshold());
                 finished = drain(dispatcher, tally, cursor -> orders.findOpenCreatedBetween(from, cutoff, cursor, configuration.pageSize()),
-                        order -> () -> sweeper.sweep(order), Order::merchantUid, null);
+                        order -> () -> sweeper.sweep(order), Order::merchantUid);
             }
             if (!finished) {
                 tally.budgetExhausted();
@@ -89,12 +94,59 @@ public final class RebillService {
     }
 
     /**
+     * Pages the due index and queues what it returns, {@code batch-size} subscriptions per message and
+     * {@value #MESSAGES_PER_SEND} messages per send. A failing read or send fails the run (Lambda retries it once):
+     * what was sent is charged, the rest stays due, and re-sending what was sent is harmless.
+     *
+     * @return false when the time budget stopped it before the last page
+     */
+    private boolean plan(RunTally tally, Instant stopAt) {
+        Instant now = clock.instant();
+        List<DueCharge> batch = new ArrayList<>();
+        List<RebillBatch> unsent = new ArrayList<>();
+        String cursor = null;
+        do {
+            if (!clock.instant().isBefore(stopAt)) {
+                send(unsent, tally);
+                return false;
+            }
+            Page<Subscription> page = subscriptions.findDue(now, cursor, configuration.pageSize());
+            for (Subscription due : page.items()) {
+                tally.count(Outcome.DUE);
+                batch.add(new DueCharge(due.customerId(), due.id(), due.period()));
+                if (batch.size() == configuration.batchSize()) {
+                    unsent.add(new RebillBatch(now, batch));
+                    batch.clear();
+                }
+                if (unsent.size() == MESSAGES_PER_SEND) {
+                    send(unsent, tally);
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        if (!batch.isEmpty()) {
+            unsent.add(new RebillBatch(now, batch));
+        }
+        send(unsent, tally);
+        return true;
+    }
+
+    private void send(List<RebillBatch> batches, RunTally tally) {
+        if (batches.isEmpty()) {
+            return;
+        }
+        queue.send(List.copyOf(batches));
+        tally.count(Outcome.QUEUED, batches.stream().mapToInt(sent -> sent.charges().size()).sum());
+        batches.clear();
+    }
+
+    /**
      * Offers every item of a paged query to the dispatcher, counting what each task reports.
      *
      * @return false when the time budget stopped it before the last page
      */
     private <T> boolean drain(BoundedDispatcher dispatcher, RunTally tally, Function<String, Page<T>> pages,
-                              Function<T, Supplier<Outcome>> work, Function<T, String> name, Outcome taken) {
+                              Function<T, Supplier<Outcome>> work, Function<T, String> name) {
         String cursor = null;
         do {
             Page<T> page = pages.apply(cursor);
@@ -102,9 +154,6 @@ public final class RebillService {
                 Supplier<Outcome> task = work.apply(item);
                 if (!dispatcher.offer(() -> tally.count(safely(task, name.apply(item))))) {
                     return false;
-                }
-                if (taken != null) {
-                    tally.count(taken);
                 }
             }
             cursor = page.nextCursor();

@@ -11,7 +11,7 @@ final class RunTally {
 
     /** What happened to one due subscription, one unresolved attempt or one open order. */
     enum Outcome {
-        DUE, CHARGED, DECLINED, NOT_ATTEMPTED, UNKNOWN, FORGED, ENDED, SKIPPED, RECONCILED, UNRESOLVED, ERROR,
+        DUE, QUEUED, CHARGED, DECLINED, NOT_ATTEMPTED, UNKNOWN, FORGED, ENDED, SKIPPED, RECONCILED, UNRESOLVED, ERROR,
         /** Open order looked up at i'mport: nothing to change (still unpaid, or already moved by someone else). */
         ORDER_UNCHANGED,
         /** Open order now paid or awaiting deposit. */
@@ -37,12 +37,16 @@ final class RunTally {
         counts.get(outcome).incrementAndGet();
     }
 
+    void count(Outcome outcome, int times) {
+        counts.get(outcome).addAndGet(times);
+    }
+
     void budgetExhausted() {
         budgetExhausted = true;
     }
 
     RebillReport report(Instant scheduledTime, Duration duration) {
-        return new RebillReport(scheduledTime, get(Outcome.DUE), get(Outcome.CHARGED), get(Outcome.DECLINED),
+        return new RebillReport(scheduledTime, get(Outcome.DUE), get(Outcome.QUEUED), get(Outcome.CHARGED), get(Outcome.DECLINED),
                 get(Outcome.NOT_ATTEMPTED), get(Outcome.UNKNOWN), get(Outcome.FORGED), get(Outcome.ENDED), get(Outcome.SKIPPED),
                 get(Outcome.RECONCILED), get(Outcome.UNRESOLVED),
                 get(Outcome.ORDER_UNCHANGED) + get(Outcome.ORDER_CONFIRMED) + get(Outcome.ORDER_CLOSED) + get(Outcome.ORDER_FORGED),

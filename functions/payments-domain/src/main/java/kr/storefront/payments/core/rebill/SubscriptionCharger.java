@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import kr.storefront.payments.core.domain.BillingKey;
 import kr.storefront.payments.core.domain.BillingKeyStatus;
 import kr.storefront.payments.core.domain.ChargeAttempt;
@@ -60,21 +61,36 @@ final class SubscriptionCharger {
      * @param dueAt the run's "now" for the due query
      */
     Outcome charge(Subscription due, Instant dueAt) {
+        return charge(due, dueAt, () -> billingKeys.find(due.customerId(), due.customerUid()));
+    }
+
+    /**
+     * The same, with the billing key a batch read already found (empty: it found none); read again only if it is
+     * not the subscription's key.
+     */
+    @SuppressWarnings("OptionalUsedAsFieldOrParameterType") // "read, and not there" is a value here
+    Outcome charge(Subscription due, Instant dueAt, Optional<BillingKey> readKey) {
+        boolean itsKey = readKey.map(key -> key.customerId().equals(due.customerId()) && key.customerUid().equals(due.customerUid()))
+                .orElse(true);
+        return charge(due, dueAt, itsKey ? () -> readKey : () -> billingKeys.find(due.customerId(), due.customerUid()));
+    }
+
+    private Outcome charge(Subscription due, Instant dueAt, Supplier<Optional<BillingKey>> billingKey) {
         // every line of this charge carries the subscription and its billing key (our opaque customer_uid) as fields
         try (var subscription = MDC.putCloseable("subscription_id", due.id());
              var customerUid = MDC.putCloseable("customer_uid", due.customerUid())) {
-            return chargeDue(due, dueAt);
+            return chargeDue(due, dueAt, billingKey);
         }
     }
 
-    private Outcome chargeDue(Subscription due, Instant dueAt) {
+    private Outcome chargeDue(Subscription due, Instant dueAt, Supplier<Optional<BillingKey>> billingKey) {
         if (!due.isDue(dueAt)) {
             return Outcome.SKIPPED;
         }
         if (due.cancelAtPeriodEnd()) {
             return end(due, due.cancelNow(clock.instant()), "cancelled at period end");
         }
-        Optional<BillingKey> key = billingKeys.find(due.customerId(), due.customerUid());
+        Optional<BillingKey> key = billingKey.get();
         if (key.isEmpty() || key.get().status() != BillingKeyStatus.ACTIVE) {
             Instant now = clock.instant();
             boolean deleted = key.isPresent() && key.get().status() == BillingKeyStatus.DELETED;
@@ -85,8 +101,9 @@ final class SubscriptionCharger {
         if (begun.isEmpty()) {
             // the index copy may be stale: look once more at the stored subscription
             Optional<Subscription> stored = subscriptions.find(due.customerId(), due.id());
-            if (stored.isEmpty() || stored.get().version() == due.version() || !stored.get().isDue(dueAt)) {
-                return Outcome.SKIPPED;
+            if (stored.isEmpty() || stored.get().version() == due.version() || !stored.get().isDue(dueAt)
+                    || !stored.get().customerUid().equals(due.customerUid())) {
+                return Outcome.SKIPPED; // changed since (another key: the next run charges it with that one)
             }
             begun = begin(stored.get(), key.get());
             if (begun.isEmpty()) {

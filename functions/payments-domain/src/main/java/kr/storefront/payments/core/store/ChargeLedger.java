@@ -1,5 +1,6 @@
 package kr.storefront.payments.core.store;
 
+import io.micronaut.core.annotation.Nullable;
 import java.util.Optional;
 import kr.storefront.payments.core.domain.ChargeAttempt;
 import kr.storefront.payments.core.domain.Order;
@@ -35,9 +36,28 @@ public interface ChargeLedger {
     Optional<Subscription> startPaidByWindow(Subscription subscription, ChargeAttempt paidFirstPeriod, Order claimedWindow);
 
     /**
+     * What {@link #settle(ChargeAttempt, Subscription, Order)} wrote.
+     *
+     * @param subscription the stored subscription
+     * @param orderWritten whether the order went with them (false: none given, or it had changed)
+     */
+    record Settled(Subscription subscription, boolean orderWritten) { }
+
+    /**
      * Writes the resolved attempt and the subscription, each only if still at the version it was read at.
      *
      * @return the stored subscription, or empty when either had changed (then nothing was written)
      */
-    Optional<Subscription> settle(ChargeAttempt attempt, Subscription subscription);
+    default Optional<Subscription> settle(ChargeAttempt attempt, Subscription subscription) {
+        return settle(attempt, subscription, null).map(Settled::subscription);
+    }
+
+    /**
+     * Writes the resolved attempt, the subscription and, when given, the attempt's order in its new status, each only
+     * if still at the version it was read at, in one atomic write. When only the order had changed (another writer,
+     * verify's webhook say, moved it first), the attempt and the subscription are written without it.
+     *
+     * @return what was written, or empty when the attempt or the subscription had changed (then nothing was written)
+     */
+    Optional<Settled> settle(ChargeAttempt attempt, Subscription subscription, @Nullable Order order);
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import kr.storefront.payments.core.domain.ChargeAttempt;
 import kr.storefront.payments.core.domain.ChargeAttemptState;
@@ -344,6 +345,7 @@ class OutcomeRecorderTest {
     private record StaleSubscriptions(SubscriptionStore store, Subscription copy) implements SubscriptionStore {
         @Override public WriteResult<Subscription> insert(Subscription subscription) { return store.insert(subscription); }
         @Override public Optional<Subscription> find(String customerId, String subscriptionId) { return Optional.of(copy); }
+        @Override public List<Subscription> findAll(List<Key> keys) { return List.of(copy); }
         @Override public WriteResult<Subscription> update(Subscription changed) { return store.update(changed); }
         @Override public Page<Subscription> listByCustomer(String customerId, String cursor, int limit) {
             return store.listByCustomer(customerId, cursor, limit);

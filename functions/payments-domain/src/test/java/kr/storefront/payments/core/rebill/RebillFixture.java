@@ -2,6 +2,7 @@ package kr.storefront.payments.core.rebill;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.confirm.ConfirmServices;
@@ -20,6 +21,7 @@ import kr.storefront.payments.core.iamport.PaymentStatus;
 import kr.storefront.payments.core.store.ChargeLedger;
 import kr.storefront.payments.core.testing.FakeIamportGateway;
 import kr.storefront.payments.core.testing.IamportConfigurations;
+import kr.storefront.payments.core.testing.InMemoryRebillQueue;
 import kr.storefront.payments.core.testing.InMemoryStores;
 import kr.storefront.payments.core.testing.MutableClock;
 import kr.storefront.payments.core.testing.RecordingMetrics;
@@ -49,6 +51,10 @@ final class RebillFixture {
     final Reconciler reconciler;
     final OrderSweeper sweeper;
     final RebillService service;
+    final InMemoryRebillQueue queue = new InMemoryRebillQueue();
+    final RebillWorker worker;
+    /** Messages a worker handed back during the last run: the queue delivers them again in the next run. */
+    private List<QueuedBatch> redelivered = List.of();
 
     RebillFixture() {
         this(configuration(8, 100, RebillConfiguration.AfterDunning.PAST_DUE));
@@ -69,13 +75,14 @@ final class RebillFixture {
         reconciler = new Reconciler(gateway, recorder, configuration, iamportConfiguration, clock);
         sweeper = new OrderSweeper(ConfirmServices.over(gateway, stores.orders(), stores.billingKeys(), iamportConfiguration, clock),
                 recorder);
-        service = new RebillService(stores.subscriptions(), stores.chargeAttempts(), charger, reconciler, stores.orders(), sweeper,
+        service = new RebillService(stores.subscriptions(), stores.chargeAttempts(), queue, reconciler, stores.orders(), sweeper,
                 configuration, metrics, clock);
+        worker = new RebillWorker(stores.subscriptions(), stores.billingKeys(), charger, configuration, metrics, clock);
     }
 
     /** The documented defaults ({@code 1d,3d,7d}, 2 min before the deadline, 60 s margin, 10 min settle, 30 min / 7 d sweep). */
     static RebillConfiguration configuration(int concurrency, int pageSize, RebillConfiguration.AfterDunning afterDunning) {
-        return new RebillConfiguration(concurrency, pageSize, List.of(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7)),
+        return new RebillConfiguration(concurrency, pageSize, 50, List.of(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7)),
                 afterDunning, Duration.ofMinutes(2), TIME_LIMIT, Duration.ofSeconds(60), SETTLE_TIME, Duration.ofMinutes(30),
                 Duration.ofDays(7));
     }
@@ -101,9 +108,22 @@ final class RebillFixture {
                 due.attemptStarted(now)).orElseThrow();
     }
 
-    /** One run with {@code timeLeft} before its deadline. */
+    /**
+     * One planner run with {@code timeLeft} before its deadline, then the workers: one invocation per 10 queued
+     * messages, each with {@code timeLeft} too, until the queue is empty. What a worker hands back is delivered again
+     * in the next run (its visibility timeout outlasts this one). The report is the planner's and the workers' in one.
+     */
     RebillReport run(Duration timeLeft) {
-        return service.run(new RebillCommand(clock.instant(), clock.instant().plus(timeLeft)));
+        queue.redeliver(redelivered);
+        RebillReport report = service.run(new RebillCommand(clock.instant(), clock.instant().plus(timeLeft)));
+        List<QueuedBatch> handedBack = new ArrayList<>();
+        for (List<QueuedBatch> messages = queue.take(10); !messages.isEmpty(); messages = queue.take(10)) {
+            RebillWorker.Result result = worker.charge(messages, clock.instant().plus(timeLeft));
+            report = report.plus(result.report());
+            messages.stream().filter(message -> result.retryMessages().contains(message.messageId())).forEach(handedBack::add);
+        }
+        redelivered = handedBack;
+        return report;
     }
 
     RebillReport run() {

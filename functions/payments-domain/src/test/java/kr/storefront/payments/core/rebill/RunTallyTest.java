@@ -25,7 +25,7 @@ class RunTallyTest {
 
         RebillReport report = tally.report(SCHEDULED, Duration.ofMillis(1234));
 
-        assertThat(report).isEqualTo(new RebillReport(SCHEDULED, times(Outcome.DUE), times(Outcome.CHARGED), times(Outcome.DECLINED),
+        assertThat(report).isEqualTo(new RebillReport(SCHEDULED, times(Outcome.DUE), times(Outcome.QUEUED), times(Outcome.CHARGED), times(Outcome.DECLINED),
                 times(Outcome.NOT_ATTEMPTED), times(Outcome.UNKNOWN), times(Outcome.FORGED), times(Outcome.ENDED),
                 times(Outcome.SKIPPED), times(Outcome.RECONCILED), times(Outcome.UNRESOLVED),
                 times(Outcome.ORDER_UNCHANGED) + times(Outcome.ORDER_CONFIRMED) + times(Outcome.ORDER_CLOSED)

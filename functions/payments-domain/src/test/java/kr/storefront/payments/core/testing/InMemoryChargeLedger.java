@@ -1,5 +1,6 @@
 package kr.storefront.payments.core.testing;
 
+import io.micronaut.core.annotation.Nullable;
 import java.util.Optional;
 import java.util.function.Supplier;
 import kr.storefront.payments.core.domain.ChargeAttempt;
@@ -57,15 +58,19 @@ public final class InMemoryChargeLedger implements ChargeLedger {
     }
 
     @Override
-    public Optional<Subscription> settle(ChargeAttempt attempt, Subscription subscription) {
+    public Optional<Settled> settle(ChargeAttempt attempt, Subscription subscription, @Nullable Order order) {
         return atomically("settle", () -> {
             long attemptReadAt = attempt.version();
             long subscriptionReadAt = subscription.version();
             if (!attempts.isAt(attempt, attemptReadAt) || !subscriptions.isAt(subscription, subscriptionReadAt)) {
                 return Optional.empty();
             }
+            boolean orderWritten = order != null && orders.isAt(order, order.version());
             attempts.write(attempt, attemptReadAt + 1);
-            return Optional.of(subscriptions.write(subscription, subscriptionReadAt + 1));
+            if (orderWritten) {
+                orders.write(order, order.version() + 1);
+            }
+            return Optional.of(new Settled(subscriptions.write(subscription, subscriptionReadAt + 1), orderWritten));
         });
     }
 

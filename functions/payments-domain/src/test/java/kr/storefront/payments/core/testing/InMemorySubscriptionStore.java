@@ -2,6 +2,7 @@ package kr.storefront.payments.core.testing;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
+import java.util.List;
 import kr.storefront.payments.core.domain.Subscription;
 import kr.storefront.payments.core.store.Page;
 import kr.storefront.payments.core.store.SubscriptionStore;
@@ -17,6 +18,14 @@ public final class InMemorySubscriptionStore extends InMemoryCustomerStore<Subsc
     public InMemorySubscriptionStore() {
         super("subscriptions", SubscriptionStore.class, Subscription::customerId, Subscription::id, "SUBSCRIPTION#",
                 Subscription::version, StoredForm::subscription);
+    }
+
+    @Override
+    public List<Subscription> findAll(List<Key> keys) {
+        if (keys.size() > 100) {
+            throw new IllegalArgumentException("at most 100 keys per batch read");
+        }
+        return lookupAll("findAll", keys.stream().map(key -> keyOf(key.customerId(), key.subscriptionId())).toList());
     }
 
     @Override

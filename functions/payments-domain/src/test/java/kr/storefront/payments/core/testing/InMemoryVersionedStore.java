@@ -100,6 +100,12 @@ public abstract class InMemoryVersionedStore<T> {
         return faults;
     }
 
+    /** The stored values of the given keys that exist, in the keys' order (one call, as a batch read). */
+    synchronized List<T> lookupAll(String operation, List<String> primaryKeys) {
+        faults.beforeCall(operation);
+        return primaryKeys.stream().distinct().map(stored::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     synchronized Optional<T> lookup(String operation, String primaryKey) {
         faults.beforeCall(operation);
         return Optional.ofNullable(stored.get(primaryKey));

@@ -31,7 +31,12 @@ public final class RecordingMetrics implements CheckoutMetrics, ConfirmMetrics, 
 
     @Override
     public void rebillRun(RebillReport report) {
-        events.add("rebill run due=" + report.due());
+        events.add("rebill run due=" + report.due() + " queued=" + report.queued());
+    }
+
+    @Override
+    public void rebillCharges(RebillReport report) {
+        events.add("rebill charges due=" + report.due() + " charged=" + report.charged());
     }
 
     public List<String> events() {

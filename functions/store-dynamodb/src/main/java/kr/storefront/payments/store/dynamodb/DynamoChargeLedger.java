@@ -1,8 +1,11 @@
 package kr.storefront.payments.store.dynamodb;
 
 import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import kr.storefront.payments.core.domain.ChargeAttempt;
 import kr.storefront.payments.core.domain.Order;
 import kr.storefront.payments.core.domain.Subscription;
@@ -11,6 +14,9 @@ import kr.storefront.payments.core.store.ChargeLedger;
 /** {@link ChargeLedger} as DynamoDB transactions of conditional puts (one {@code TransactWriteItems} per call). */
 @Singleton
 final class DynamoChargeLedger implements ChargeLedger {
+
+    /** The order's place in a settle transaction. */
+    private static final int ORDER = 2;
 
     private final DynamoTable table;
     private final ChargeAttemptItems attempts = new ChargeAttemptItems();
@@ -45,14 +51,25 @@ final class DynamoChargeLedger implements ChargeLedger {
         return written ? Optional.of(stored(subscriptions, subscription, 1)) : Optional.empty();
     }
 
+    /** One transaction of two or three puts; a second of two only when the order alone had changed. */
     @Override
-    public Optional<Subscription> settle(ChargeAttempt attempt, Subscription subscription) {
+    public Optional<Settled> settle(ChargeAttempt attempt, Subscription subscription, @Nullable Order order) {
         long attemptReadAt = attempt.version();
         long subscriptionReadAt = subscription.version();
-        boolean written = table.transact(List.of(
+        List<DynamoTable.ConditionalPut> puts = new ArrayList<>(List.of(
                 DynamoTable.ConditionalPut.ifVersion(attempts.toItem(attempt, attemptReadAt + 1), attemptReadAt),
                 DynamoTable.ConditionalPut.ifVersion(subscriptions.toItem(subscription, subscriptionReadAt + 1), subscriptionReadAt)));
-        return written ? Optional.of(stored(subscriptions, subscription, subscriptionReadAt + 1)) : Optional.empty();
+        if (order != null) {
+            puts.add(DynamoTable.ConditionalPut.ifVersion(orders.toItem(order, order.version() + 1), order.version()));
+        }
+        Set<Integer> failed = table.transactOrFailed(puts);
+        boolean orderWritten = order != null;
+        if (order != null && failed.equals(Set.of(ORDER))) {
+            failed = table.transactOrFailed(puts.subList(0, ORDER));
+            orderWritten = false;
+        }
+        return failed.isEmpty() ? Optional.of(new Settled(stored(subscriptions, subscription, subscriptionReadAt + 1), orderWritten))
+                : Optional.empty();
     }
 
     /** The value as stored at {@code version} (the mappers own the version attribute). */

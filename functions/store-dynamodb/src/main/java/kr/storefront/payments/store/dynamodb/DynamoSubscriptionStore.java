@@ -3,6 +3,7 @@ package kr.storefront.payments.store.dynamodb;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import kr.storefront.payments.core.domain.Subscription;
 import kr.storefront.payments.core.store.Page;
@@ -18,6 +19,13 @@ final class DynamoSubscriptionStore extends VersionedItemStore<Subscription> imp
     @Override
     public Optional<Subscription> find(String customerId, String subscriptionId) {
         return get(TableKeys.customerPk(customerId), TableKeys.subscriptionSk(subscriptionId));
+    }
+
+    @Override
+    public List<Subscription> findAll(List<Key> keys) {
+        return readAll(keys.stream().distinct()
+                .map(key -> new DynamoTable.Key(TableKeys.customerPk(key.customerId()), TableKeys.subscriptionSk(key.subscriptionId())))
+                .toList());
     }
 
     @Override

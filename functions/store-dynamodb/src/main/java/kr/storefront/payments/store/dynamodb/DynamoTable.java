@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import kr.storefront.payments.core.config.StoreConfiguration;
 import kr.storefront.payments.core.store.InvalidCursorException;
 import kr.storefront.payments.core.store.StoreUnavailableException;
@@ -70,6 +72,16 @@ final class DynamoTable {
      * condition failed (then nothing was written).
      */
     boolean transact(List<ConditionalPut> puts) {
+        return transactOrFailed(puts).isEmpty();
+    }
+
+    /**
+     * Writes several items atomically; each put carries its own condition.
+     *
+     * @return empty when written; else the positions (in {@code puts}) of the puts whose condition failed, from the
+     *         transaction's cancellation reasons (then nothing was written)
+     */
+    Set<Integer> transactOrFailed(List<ConditionalPut> puts) {
         List<TransactWriteItem> items = puts.stream().map(put -> TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
                 .item(put.item())
@@ -79,13 +91,20 @@ final class DynamoTable {
                 .build()).build()).toList();
         try {
             dynamo.transactWriteItems(request -> request.transactItems(items));
-            return true;
+            return Set.of();
         } catch (TransactionCanceledException e) {
-            if (e.hasCancellationReasons() && e.cancellationReasons().stream()
-                    .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
-                return false;
+            Set<Integer> failed = new TreeSet<>();
+            if (e.hasCancellationReasons()) {
+                for (int i = 0; i < e.cancellationReasons().size(); i++) {
+                    if ("ConditionalCheckFailed".equals(e.cancellationReasons().get(i).code())) {
+                        failed.add(i);
+                    }
+                }
             }
-            throw unavailable("write " + puts.size() + " items atomically", e);
+            if (failed.isEmpty()) {
+                throw unavailable("write " + puts.size() + " items atomically", e);
+            }
+            return failed;
         } catch (SdkException e) {
             throw unavailable("write " + puts.size() + " items atomically", e);
         }

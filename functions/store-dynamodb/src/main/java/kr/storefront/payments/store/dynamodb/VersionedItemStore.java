@@ -1,6 +1,7 @@
 package kr.storefront.payments.store.dynamodb;
 
 import io.micronaut.core.annotation.Nullable;
+import java.util.List;
 import java.util.Optional;
 import kr.storefront.payments.core.store.Page;
 import kr.storefront.payments.core.store.WriteResult;
@@ -33,6 +34,11 @@ abstract class VersionedItemStore<T> {
 
     Optional<T> get(String pk, String sk) {
         return table.get(pk, sk).map(mapper::fromItem);
+    }
+
+    /** Consistent batch read (at most 100 keys); missing items are absent. */
+    List<T> readAll(List<DynamoTable.Key> keys) {
+        return table.getAll(keys).stream().map(mapper::fromItem).toList();
     }
 
     Page<T> query(QuerySpec spec, @Nullable String cursor, int limit) {

@@ -64,6 +64,23 @@ public abstract class BillingKeyStoreContract {
     }
 
     @Test
+    void findAll_readsEachCustomersKey_andLeavesOutTheMissingAndOtherCustomers() {
+        String first = uid("cuid_");
+        String second = uid("cuid_");
+        store.insert(BillingKey.pending("cust-a", first, Pg.PAYCO, NOW));
+        BillingKey pending = store.insert(BillingKey.pending("cust-b", second, Pg.TOSSPAYMENTS, NOW)).current().orElseThrow();
+        store.update(pending.transitionTo(BillingKeyStatus.ACTIVE, null, NOW));
+
+        List<BillingKey> found = store.findAll(List.of(new BillingKeyStore.Key("cust-a", first), new BillingKeyStore.Key("cust-b", second),
+                new BillingKeyStore.Key("cust-a", second), new BillingKeyStore.Key("cust-c", uid("cuid_"))));
+
+        assertThat(found).extracting(BillingKey::customerUid).containsExactlyInAnyOrder(first, second);
+        assertThat(found).filteredOn(key -> key.customerUid().equals(second)).singleElement()
+                .satisfies(key -> assertThat(key.status()).isEqualTo(BillingKeyStatus.ACTIVE));
+        assertThat(store.findAll(List.of())).isEmpty();
+    }
+
+    @Test
     void find_underAnotherCustomer_findsNothing() {
         String customerUid = uid("cuid_");
         store.insert(BillingKey.pending("cust-a", customerUid, Pg.PAYCO, NOW));

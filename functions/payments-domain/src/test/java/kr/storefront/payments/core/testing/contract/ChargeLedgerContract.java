@@ -108,6 +108,48 @@ public abstract class ChargeLedgerContract {
     }
 
     @Test
+    void settle_withTheOrder_writesAllThreeInOneGo() {
+        ChargeLedger.Begun begun = ledger.begin(attempt(stored, 1), order("sub1_p0_a1"), stored.attemptStarted(NOW)).orElseThrow();
+
+        ChargeLedger.Settled settled = ledger.settle(begun.attempt().transitionTo(ChargeAttemptState.PAID, "imp_1", null, NOW),
+                begun.subscription().periodPaid(NOW), begun.order().transitionTo(OrderStatus.PAID, "imp_1", null, null, null, NOW))
+                .orElseThrow();
+
+        assertThat(settled.orderWritten()).isTrue();
+        Order order = orders.find("sub1_p0_a1").orElseThrow();
+        assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(order.version()).isEqualTo(begun.order().version() + 1);
+        assertThat(attempts.find("cust-a", "sub1", 0, 1).orElseThrow().state()).isEqualTo(ChargeAttemptState.PAID);
+    }
+
+    @Test
+    void settle_whenOnlyTheOrderWasMovedMeanwhile_writesAttemptAndSubscription_andLeavesTheOrder() {
+        ChargeLedger.Begun begun = ledger.begin(attempt(stored, 1), order("sub1_p0_a1"), stored.attemptStarted(NOW)).orElseThrow();
+        orders.update(begun.order().transitionTo(OrderStatus.PAID, "imp_1", null, null, null, NOW)); // verify's webhook first
+
+        ChargeLedger.Settled settled = ledger.settle(begun.attempt().transitionTo(ChargeAttemptState.PAID, "imp_1", null, NOW),
+                begun.subscription().periodPaid(NOW), begun.order().transitionTo(OrderStatus.PAID, "imp_1", null, null, null, NOW))
+                .orElseThrow();
+
+        assertThat(settled.orderWritten()).isFalse();
+        assertThat(orders.find("sub1_p0_a1").orElseThrow().version()).isEqualTo(begun.order().version() + 1);
+        assertThat(attempts.find("cust-a", "sub1", 0, 1).orElseThrow().state()).isEqualTo(ChargeAttemptState.PAID);
+        assertThat(subscriptions.find("cust-a", "sub1").orElseThrow()).isEqualTo(settled.subscription());
+    }
+
+    @Test
+    void settle_withTheOrder_fromAStaleSubscription_writesNothing_orderIncluded() {
+        ChargeLedger.Begun begun = ledger.begin(attempt(stored, 1), order("sub1_p0_a1"), stored.attemptStarted(NOW)).orElseThrow();
+        subscriptions.update(begun.subscription().cancel(NOW));
+
+        assertThat(ledger.settle(begun.attempt().transitionTo(ChargeAttemptState.PAID, "imp_1", null, NOW),
+                begun.subscription().periodPaid(NOW), begun.order().transitionTo(OrderStatus.PAID, "imp_1", null, null, null, NOW)))
+                .isEmpty();
+        assertThat(orders.find("sub1_p0_a1").orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(attempts.find("cust-a", "sub1", 0, 1).orElseThrow().state()).isEqualTo(ChargeAttemptState.IN_FLIGHT);
+    }
+
+    @Test
     void startPaidByWindow_claimsTheWindowOnce() {
         Order window = paidWindow("win_1");
         Subscription fresh = StoreSamples.subscription("cust-a", "sub2", NOW);

@@ -58,6 +58,22 @@ public abstract class SubscriptionStoreContract {
     }
 
     @Test
+    void findAll_returnsTheStoredOnesAtTheirCurrentVersion_andLeavesOutTheMissing() {
+        store.insert(subscription("cust-a", "batch-1", NOW));
+        Subscription second = store.insert(subscription("cust-b", "batch-2", NOW)).current().orElseThrow();
+        store.update(cancelled(second));
+
+        List<Subscription> found = store.findAll(List.of(new SubscriptionStore.Key("cust-a", "batch-1"),
+                new SubscriptionStore.Key("cust-b", "batch-2"), new SubscriptionStore.Key("cust-a", "batch-2"),
+                new SubscriptionStore.Key("cust-c", "missing")));
+
+        assertThat(found).extracting(Subscription::id).containsExactlyInAnyOrder("batch-1", "batch-2");
+        assertThat(found).filteredOn(s -> s.id().equals("batch-2")).singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo(SubscriptionStatus.CANCELLED));
+        assertThat(store.findAll(List.of())).isEmpty();
+    }
+
+    @Test
     void update_concurrentChangesFromOneVersion_onlyFirstApplies() {
         Subscription read = store.insert(subscription("cust-a", "sub2", NOW)).current().orElseThrow();
 
