@@ -7,6 +7,7 @@ import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.domain.Order;
 import kr.storefront.payments.core.domain.OrderKind;
 import kr.storefront.payments.core.domain.OrderStatus;
+import kr.storefront.payments.core.iamport.CancelHistoryEntry;
 import kr.storefront.payments.core.iamport.IamportBillingKey;
 import kr.storefront.payments.core.iamport.IamportGateway;
 import kr.storefront.payments.core.iamport.IamportPayment;
@@ -122,7 +123,8 @@ public class ConfirmService {
         OptimisticUpdate.Result<Order> result = OptimisticUpdate.apply(order, current -> {
             if (refundedSinceRecorded(current, payment)) {
                 // refunded at i'mport beyond what we recorded (its console, or a refund of ours whose answer was lost)
-                return Optional.of(current.withRefundsReported(payment.cancelledAmount(), payment.cancelHistory(),
+                return Optional.of(current.withRefundsReported(payment.cancelledAmount(),
+                        CancelHistoryEntry.asRefunds(payment.cancelHistory(), clock.instant()),
                         clock.instant()));
             }
             PaymentVerdict verdict = PaymentVerdict.of(current, payment);

@@ -162,19 +162,18 @@ public record Order(
     }
 
     /**
-     * This order after i'mport reported {@code cancelledAmount} refunded in total, with {@code history} its
-     * cancel_history: every entry not recorded yet is added (matched by pg_tid, else by amount and time); an
-     * unrecorded entry of the pending refund's amount is that refund, which is then settled. The status becomes
-     * PARTIALLY_REFUNDED, or REFUNDED once nothing is left.
+     * This order after i'mport reported {@code cancelledAmount} refunded in total, with {@code reported} its
+     * cancel_history (each entry as a refund of no request of ours): every entry not recorded yet is added (matched by
+     * pg_tid, else by amount and time); an unrecorded entry of the pending refund's amount is that refund, which is
+     * then settled. The status becomes PARTIALLY_REFUNDED, or REFUNDED once nothing is left.
      */
-    public Order withRefundsReported(long cancelledAmount, List<kr.storefront.payments.core.iamport.CancelHistoryEntry> history,
-                                     Instant now) {
+    public Order withRefundsReported(long cancelledAmount, List<Refund> reported, Instant now) {
         List<Refund> recorded = new java.util.ArrayList<>(refunds);
         PendingRefund pending = pendingRefund;
-        for (var entry : history) {
+        for (Refund entry : reported) {
             boolean known = recorded.stream().anyMatch(r -> entry.pgTid() != null ? entry.pgTid().equals(r.pgTid())
                     : r.pgTid() == null && r.amount() == entry.amount() && r.cancelledAt().equals(entry.cancelledAt()));
-            if (known || entry.amount() <= 0) {
+            if (known) {
                 continue;
             }
             String refundId = null;
@@ -182,8 +181,8 @@ public record Order(
                 refundId = pending.refundId();
                 pending = null;
             }
-            recorded.add(new Refund(refundId, entry.pgTid(), entry.amount(),
-                    entry.cancelledAt() != null ? entry.cancelledAt() : now, entry.reason(), entry.receiptUrl()));
+            recorded.add(new Refund(refundId, entry.pgTid(), entry.amount(), entry.cancelledAt(), entry.reason(),
+                    entry.receiptUrl()));
         }
         long refunded = Math.max(refundedAmount, Math.min(cancelledAmount, amount));
         OrderStatus next = status;

@@ -14,6 +14,7 @@ import kr.storefront.payments.core.domain.Order;
 import kr.storefront.payments.core.domain.PendingRefund;
 import kr.storefront.payments.core.domain.Refund;
 import kr.storefront.payments.core.domain.ResourceNotFoundException;
+import kr.storefront.payments.core.iamport.CancelHistoryEntry;
 import kr.storefront.payments.core.iamport.CancelOutcome;
 import kr.storefront.payments.core.iamport.IamportGateway;
 import kr.storefront.payments.core.iamport.IamportPayment;
@@ -181,7 +182,8 @@ public class RefundService {
             if (current.refund(pending.refundId()).isPresent()) {
                 return Optional.empty();
             }
-            Order next = current.withRefundsReported(payment.cancelledAmount(), payment.cancelHistory(), now);
+            Order next = current.withRefundsReported(payment.cancelledAmount(),
+                    CancelHistoryEntry.asRefunds(payment.cancelHistory(), now), now);
             if (next.pendingRefund() != null && next.pendingRefund().refundId().equals(pending.refundId())) {
                 // i'mport applied it but listed no new cancel_history entry: record it from what was asked
                 next = withEntry(next, pending, now);
@@ -234,7 +236,8 @@ public class RefundService {
             if (current.pendingRefund() == null || !current.pendingRefund().refundId().equals(pending.refundId())) {
                 return Optional.empty();
             }
-            Order next = current.withRefundsReported(payment.cancelledAmount(), payment.cancelHistory(), now);
+            Order next = current.withRefundsReported(payment.cancelledAmount(),
+                    CancelHistoryEntry.asRefunds(payment.cancelHistory(), now), now);
             if (next.pendingRefund() == null) {
                 return Optional.of(next);
             }

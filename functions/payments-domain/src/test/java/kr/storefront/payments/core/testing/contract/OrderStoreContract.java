@@ -57,7 +57,7 @@ public abstract class OrderStoreContract {
         Order paid = store.update(order.transitionTo(OrderStatus.PAID, "imp_100000000001", null, null, null, NOW))
                 .current().orElseThrow();
         Order refunded = paid.withRefundsReported(1000, List.of(
-                new kr.storefront.payments.core.iamport.CancelHistoryEntry("pgtid_1", 1000, NOW.plusSeconds(1), "고객 요청",
+                new kr.storefront.payments.core.domain.Refund(null, "pgtid_1", 1000, NOW.plusSeconds(1), "고객 요청",
                         "https://receipt.example/1")), NOW.plusSeconds(2))
                 .withPendingRefund(new kr.storefront.payments.core.domain.PendingRefund("rfd_1", 500, 35000, NOW.plusSeconds(3)),
                         NOW.plusSeconds(3));
