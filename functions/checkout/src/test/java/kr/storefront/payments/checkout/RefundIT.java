@@ -189,6 +189,26 @@ class RefundIT {
     }
 
     @Test
+    void aRefundInTheConsoleWeHaveNotSeen_makesOurChecksumStale_i_mportRefuses_422_thenTheOrderCatchesUp() {
+        String merchantUid = paidOrder("card");
+        bed.sandbox().cancelFromConsole(stored(merchantUid).impUid(), 3_000L);
+
+        HttpApiResponse stale = refund(merchantUid, "{\"amount\":2000,\"reason\":\"stale\"}", null);
+
+        assertThat(stale.status()).isEqualTo(422);
+        assertThat(stale.errorCode()).isEqualTo("refund_rejected");
+        assertThat(stale.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("iamport_code");
+        assertThat(stale.body()).doesNotContain("checksum(").doesNotContain(String.valueOf(BEANS_PRICE));
+        assertThat(atIamport(merchantUid).cancelAmount()).isEqualTo(3_000);
+        assertThat(stored(merchantUid).refundedAmount()).isEqualTo(3_000);
+
+        HttpApiResponse again = refund(merchantUid, "{\"amount\":2000,\"reason\":\"stale\"}", null);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().path("refunds")).hasSize(2);
+        assertThat(atIamport(merchantUid).cancelAmount()).isEqualTo(5_000);
+    }
+
+    @Test
     void vbankOrder_needsTheRefundAccount_thenIsRefunded() {
         String merchantUid = paidOrder("vbank");
 

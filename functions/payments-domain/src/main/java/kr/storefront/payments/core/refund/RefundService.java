@@ -158,6 +158,7 @@ public class RefundService {
         }
         if (outcome instanceof CancelOutcome.Rejected rejected) {
             release(held, pending);
+            catchUp(held.merchantUid());
             LOG.warn("refund {} merchant_uid={} imp_uid={}: i'mport refused (code {}): {}", pending.refundId(), held.merchantUid(),
                     held.impUid(), rejected.code(), rejected.reason());
             metrics.refund("rejected", 0);
@@ -211,6 +212,36 @@ public class RefundService {
                         && current.pendingRefund().refundId().equals(pending.refundId())
                         ? Optional.of(current.withPendingRefund(null, clock.instant())) : Optional.empty(),
                 orders::update, held.merchantUid());
+    }
+
+    /**
+     * After i'mport refused a refund (most often a checksum that no longer matches: refunded in its console meanwhile),
+     * records what it reports refunded, so the next request is judged against the real balance. Best effort: a failure
+     * here leaves the order as it was, for the confirm step or the next request.
+     */
+    private void catchUp(String merchantUid) {
+        try {
+            Order order = orders.find(merchantUid).orElse(null);
+            if (order == null || order.impUid() == null || order.pendingRefund() != null) {
+                return;
+            }
+            IamportPayment payment = gateway.findPayment(order.impUid()).orElse(null);
+            if (payment == null || payment.cancelledAmount() <= order.refundedAmount()) {
+                return;
+            }
+            Instant now = clock.instant();
+            OptimisticUpdate.apply(order, current -> current.pendingRefund() == null
+                            && payment.cancelledAmount() > current.refundedAmount()
+                            ? Optional.of(current.withRefundsReported(payment.cancelledAmount(),
+                                    CancelHistoryEntry.asRefunds(payment.cancelHistory(), now), now))
+                            : Optional.empty(),
+                    orders::update, merchantUid);
+            LOG.info("refund merchant_uid={}: i'mport reports {} won refunded in all; recorded", merchantUid,
+                    payment.cancelledAmount());
+        } catch (RuntimeException e) {
+            LOG.warn("refund merchant_uid={}: could not re-read the payment after a refusal ({})", merchantUid,
+                    e.getClass().getSimpleName());
+        }
     }
 
     /**

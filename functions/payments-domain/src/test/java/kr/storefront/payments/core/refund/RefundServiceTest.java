@@ -183,5 +183,13 @@ class RefundServiceTest {
         assertThat(refunds.refund(MERCHANT_UID, refund(6_000L), null)).isInstanceOf(RefundOutcome.Rejected.class);
         assertThat(iamport.payment(payment.impUid()).orElseThrow().cancelledAmount()).isEqualTo(5_000);
         assertThat(iamport.payment(payment.impUid()).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
+        // the refusal made us re-read the payment: the console refund is recorded, the next request judged against it
+        assertThat(stored().refundedAmount()).isEqualTo(5_000);
+        assertThat(stored().status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThatThrownBy(() -> refunds.refund(MERCHANT_UID, refund(6_000L), null))
+                .isInstanceOfSatisfying(RefundRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RefundRefusedException.Reason.EXCEEDS_REFUNDABLE));
+        assertThat(refunds.refund(MERCHANT_UID, refund(5_000L), null)).isInstanceOf(RefundOutcome.Refunded.class);
+        assertThat(stored().status()).isEqualTo(OrderStatus.REFUNDED);
     }
 }
