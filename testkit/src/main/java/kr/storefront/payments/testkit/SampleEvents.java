@@ -69,6 +69,7 @@ public final class SampleEvents {
             new Sample("checkout-subscriptions-cancel.json", CHECKOUT, 404),
             new Sample("checkout-admin-product-put.json", CHECKOUT, 200),
             new Sample("checkout-admin-plan-put.json", CHECKOUT, 200),
+            new Sample("checkout-admin-order-refund.json", CHECKOUT, 404),
             new Sample("verify-redirect.json", VERIFY, 302),
             new Sample("verify-confirm.json", VERIFY, 404),
             new Sample("verify-webhook-json.json", VERIFY, 404),

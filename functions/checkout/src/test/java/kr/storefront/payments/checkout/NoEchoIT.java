@@ -81,7 +81,9 @@ class NoEchoIT {
                 new Route("PUT", "/checkout/admin/products/{id}", "{\"name\":\"Beans\",\"price\":18000,\"active\":true,\"digital\":false}",
                         iam, List.of()),
                 new Route("PUT", "/checkout/admin/plans/{id}", "{\"name\":\"Monthly\",\"amount\":29000,"
-                        + "\"interval\":{\"unit\":\"month\",\"count\":1},\"active\":true,\"digital\":false}", iam, List.of()));
+                        + "\"interval\":{\"unit\":\"month\",\"count\":1},\"active\":true,\"digital\":false}", iam, List.of()),
+                new Route("POST", "/checkout/admin/orders/{id}/refunds", "{\"amount\":1000,\"reason\":\"r\",\"refund_holder\":\"h\","
+                        + "\"refund_bank\":\"004\",\"refund_account\":\"1234567890\"}", iam, List.of()));
     }
 
     @Test

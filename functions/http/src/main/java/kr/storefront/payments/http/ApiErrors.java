@@ -21,6 +21,7 @@ import kr.storefront.payments.core.iamport.IamportRejectedException;
 import kr.storefront.payments.core.iamport.IamportUnavailableException;
 import kr.storefront.payments.core.idempotency.IdempotencyKeyReusedException;
 import kr.storefront.payments.core.json.JsonErrorPath;
+import kr.storefront.payments.core.refund.RefundRefusedException;
 import kr.storefront.payments.core.secrets.SecretUnavailableException;
 import kr.storefront.payments.core.store.ConcurrentUpdateException;
 import kr.storefront.payments.core.store.InvalidCursorException;
@@ -115,6 +116,9 @@ final class ApiErrors {
         if (cause instanceof ConcurrentUpdateException) {
             return new Mapped(HttpStatus.CONFLICT, "conflict", "the resource changed while it was being updated; retry");
         }
+        if (cause instanceof RefundRefusedException e) {
+            return refundRefused(e);
+        }
         if (cause instanceof CardRejectedException e) {
             return new Mapped(HttpStatus.UNPROCESSABLE_ENTITY, "card_rejected", e.getMessage());
         }
@@ -139,6 +143,19 @@ final class ApiErrors {
             return new Mapped(HttpStatus.BAD_GATEWAY, "iamport_unreadable", "i'mport answered in an unexpected shape");
         }
         return byStatus(status);
+    }
+
+    /** The message is ours, fixed per reason; i'mport's own (which can quote amounts) is logged, never answered. */
+    private static Mapped refundRefused(RefundRefusedException e) {
+        return switch (e.reason()) {
+            case NOT_REFUNDABLE -> new Mapped(HttpStatus.CONFLICT, "order_not_refundable", e.getMessage());
+            case REFUND_PENDING -> new Mapped(HttpStatus.CONFLICT, "refund_pending", e.getMessage());
+            case EXCEEDS_REFUNDABLE -> new Mapped(HttpStatus.UNPROCESSABLE_ENTITY, "refund_exceeds_refundable", e.getMessage(),
+                    List.of(new ApiError.Detail("amount", "more than what is still refundable")));
+            case IAMPORT_REJECTED -> new Mapped(HttpStatus.UNPROCESSABLE_ENTITY, "refund_rejected", e.getMessage(),
+                    e.iamportCode() == null ? List.of()
+                            : List.of(new ApiError.Detail("iamport_code", String.valueOf(e.iamportCode()))));
+        };
     }
 
     private static Mapped wrongShape(String field) {

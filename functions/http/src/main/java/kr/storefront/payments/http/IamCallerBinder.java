@@ -39,7 +39,7 @@ final class IamCallerBinder implements TypedRequestArgumentBinder<IamCaller> {
             // the ARN is AWS's verified identity, not free text; the caller is told nothing about the list
             LOG.warn("admin route refused: IAM principal {} is not in AdminPrincipalArns ({} allowed)", caller.arn(),
                     admins.principalArns().size());
-            throw new ForbiddenException("this IAM principal is not allowed to administer the catalog");
+            throw new ForbiddenException("this IAM principal is not allowed on the admin routes");
         }
         return () -> Optional.of(caller);
     }

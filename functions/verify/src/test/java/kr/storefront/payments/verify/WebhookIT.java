@@ -230,6 +230,39 @@ class WebhookIT extends VerifyIntegrationTest {
         }
     }
 
+    @Test
+    void consoleRefund_partThenTheRest_viaTheCancelledWebhook_refundsTheOrderFromCancelHistory() {
+        CheckoutParams order = verify.order("tosspayments", "card", Device.PC);
+        WindowResult window = payAndAwaitWebhooks(order, 1);
+        long cancelsBefore = verify.bed.sandbox().count(Endpoint.CANCEL);
+
+        int before = verify.bed.sandbox().webhookDeliveries().size();
+        verify.bed.sandbox().cancelFromConsole(window.impUid(), 6_000L);
+        assertThat(verify.bed.sandbox().awaitWebhooks(before + 1, Duration.ofSeconds(10))).isTrue();
+
+        var partly = verify.stored(order.merchantUid());
+        assertThat(lastDelivery().responseStatus()).isEqualTo(200);
+        assertThat(partly.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(partly.refundedAmount()).isEqualTo(6_000);
+        assertThat(partly.refunds()).singleElement().satisfies(refund -> {
+            assertThat(refund.refundId()).isNull();
+            assertThat(refund.pgTid()).isNotBlank();
+            assertThat(refund.amount()).isEqualTo(6_000);
+            assertThat(refund.reason()).isEqualTo("관리자 콘솔에서 취소");
+        });
+
+        verify.bed.sandbox().cancelFromConsole(window.impUid());
+        assertThat(verify.bed.sandbox().awaitWebhooks(before + 2, Duration.ofSeconds(10))).isTrue();
+
+        var refunded = verify.stored(order.merchantUid());
+        assertThat(refunded.status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(refunded.refundedAmount()).isEqualTo(VerifyTestSupport.PRICE);
+        assertThat(refunded.refunds()).hasSize(2);
+        assertThat(audit(window.impUid())).extracting(WebhookDelivery::detail).contains("now PARTIALLY_REFUNDED", "now REFUNDED");
+        // i'mport was asked for nothing but lookups: the confirm step never refunds a console refund again
+        assertThat(verify.bed.sandbox().count(Endpoint.CANCEL)).isEqualTo(cancelsBefore);
+    }
+
     private WindowResult payAndAwaitWebhooks(CheckoutParams order, int expected) {
         int before = verify.bed.sandbox().webhookDeliveries().size();
         WindowResult window = verify.pay(order, WindowRequest.Device.PC, WindowOutcome.pay());

@@ -1,13 +1,67 @@
 package kr.storefront.payments.testkit.iamport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CancelTest extends SandboxTestSupport {
+
+    private String paidVbankPayment(String merchantUid, long amount) {
+        WindowResult result = sandbox.completeWindow(WindowRequest.builder(windowParams("tosspayments", "vbank", merchantUid,
+                amount)).outcome(WindowOutcome.issueVbank()).build());
+        return sandbox.depositVbank(result.impUid()).impUid();
+    }
+
+    @Test
+    void cancel_vbankWithoutTheRefundAccount_isRefused_andWithIt_isRefunded() throws IOException {
+        String impUid = paidVbankPayment("ord_v", 10000);
+
+        SandboxApiClient.Reply refused = api.postJson("/payments/cancel",
+                Map.of("imp_uid", impUid, "amount", 3000, "checksum", 10000, "refund_holder", "홍길동"));
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.message()).contains("refund_account");
+        assertThat(sandbox.payment(impUid).orElseThrow().cancelAmount()).isZero();
+
+        SandboxApiClient.Reply refunded = api.postJson("/payments/cancel", Map.of("imp_uid", impUid, "amount", 3000,
+                "checksum", 10000, "refund_holder", "홍길동", "refund_bank", "004", "refund_account", "12345678901234"));
+        assertThat(refunded.code()).isZero();
+        assertThat(refunded.response().get("cancel_amount").asLong()).isEqualTo(3000);
+    }
+
+    @Test
+    void cancel_fromTheConsole_partOfAVbankPayment_needsNoAccountFromTheApi() {
+        String impUid = paidVbankPayment("ord_v", 10000);
+
+        Payment after = sandbox.cancelFromConsole(impUid, 4000L);
+
+        assertThat(after.cancelAmount()).isEqualTo(4000);
+        assertThat(after.status()).isEqualTo(Payment.Status.PAID);
+        assertThat(after.cancelHistory()).hasSize(1);
+    }
+
+    @Test
+    void cancel_appliedThenTimedOut_theRefundIsInTheCancelHistory() throws IOException {
+        String impUid = paidCardPayment("ord_t", 10000).impUid();
+        sandbox.faults().timeoutAfterApply(Endpoint.CANCEL, 1, Duration.ofSeconds(2));
+        var impatient = new SandboxApiClient(sandbox, Duration.ofMillis(300));
+        String token = api.token();
+
+        assertThatThrownBy(() -> impatient.postJson("/payments/cancel",
+                Map.of("imp_uid", impUid, "amount", 2500, "checksum", 10000), token)).isInstanceOf(HttpTimeoutException.class);
+
+        JsonNode payment = api.get("/payments/" + impUid).response();
+        assertThat(payment.get("cancel_amount").asLong()).isEqualTo(2500);
+        assertThat(payment.get("cancel_history").get(0).get("amount").asLong()).isEqualTo(2500);
+        SandboxApiClient.Reply retry = api.postJson("/payments/cancel", Map.of("imp_uid", impUid, "amount", 2500, "checksum", 10000));
+        assertThat(retry.code()).isEqualTo(1);
+        assertThat(retry.message()).contains("checksum");
+    }
 
     @Test
     void cancel_partialWithMatchingChecksum_refundsAndStaysPaid() throws IOException {

@@ -209,12 +209,21 @@ public final class IamportSandbox implements AutoCloseable {
 
     /** The merchant refunds the whole balance in the admin console: → cancelled, webhook "cancelled". */
     public Payment cancelFromConsole(String impUid) {
+        return cancelFromConsole(impUid, null);
+    }
+
+    /**
+     * The merchant refunds {@code amount} won (null: the whole balance) in the admin console, which asks for a
+     * virtual account's refund account itself: a {@code cancel_history} entry, webhook "cancelled".
+     */
+    public Payment cancelFromConsole(String impUid, Long amount) {
         if (ledger.find(impUid).isEmpty()) {
             throw new NoSuchElementException("no payment " + impUid);
         }
         Payment cancelled;
         try {
-            cancelled = refunds.cancel(impUid, Refunds.Request.full("관리자 콘솔에서 취소"));
+            cancelled = refunds.cancel(impUid, new Refunds.Request(amount, null, "관리자 콘솔에서 취소",
+                    Refunds.RefundAccount.CONSOLE));
         } catch (CancellationRefusedException e) {
             throw new IllegalStateException(impUid + ": " + e.getMessage(), e);
         }

@@ -75,7 +75,8 @@ final class PaymentsApi {
 
     /**
      * {@code POST /payments/cancel}: by imp_uid, else the paid payment of merchant_uid. {@code tax_free} is
-     * accepted and ignored. With {@code enable_webhook=true} a "cancelled" webhook follows.
+     * accepted and ignored. A vbank payment needs {@code refund_holder}, {@code refund_bank} and {@code refund_account}
+     * (refused without them). With {@code enable_webhook=true} a "cancelled" webhook follows.
      */
     ApiResponse cancel(ApiRequest request) {
         RequestParams params = request.params();
@@ -85,8 +86,10 @@ final class PaymentsApi {
             throw new InvalidRequestException("imp_uid 또는 merchant_uid 가 필요합니다.");
         }
         Optional<String> target = impUid.or(() -> merchantUid.flatMap(refunds::paidPaymentOf).map(Payment::impUid));
+        var account = new Refunds.RefundAccount(params.text("refund_holder").orElse(null),
+                params.text("refund_bank").orElse(null), params.text("refund_account").orElse(null));
         var refund = new Refunds.Request(params.amount("amount").orElse(null), params.amount("checksum").orElse(null),
-                params.text("reason").orElse(null));
+                params.text("reason").orElse(null), account);
         Payment cancelled;
         try {
             cancelled = refunds.cancel(target.orElse(null), refund);

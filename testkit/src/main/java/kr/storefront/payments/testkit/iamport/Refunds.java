@@ -7,15 +7,39 @@ import java.util.Optional;
 final class Refunds {
 
     static final String NOTHING_TO_CANCEL = "취소할 결제건이 존재하지 않습니다.";
+    static final String VBANK_REFUND_ACCOUNT_REQUIRED =
+            "가상계좌 결제건의 환불에는 환불계좌정보(refund_holder, refund_bank, refund_account)가 필요합니다.";
 
     /**
      * @param amount   what to refund; null or 0 refunds the whole balance
      * @param checksum the balance the caller believes is left; null skips the check
+     * @param refundAccount the account a virtual-account payment is refunded to (holder, bank, number); null when not sent
      */
-    record Request(Long amount, Long checksum, String reason) {
+    record Request(Long amount, Long checksum, String reason, RefundAccount refundAccount) {
+
+        Request(Long amount, Long checksum, String reason) {
+            this(amount, checksum, reason, null);
+        }
 
         static Request full(String reason) {
             return new Request(null, null, reason);
+        }
+    }
+
+    /** {@code refund_holder}, {@code refund_bank}, {@code refund_account}: each null when not sent. */
+    record RefundAccount(String holder, String bank, String account) {
+
+        /** Entered by the merchant in the console. */
+        static final RefundAccount CONSOLE = new RefundAccount("console", "console", "console");
+
+        boolean complete() {
+            return holder != null && !holder.isBlank() && bank != null && !bank.isBlank() && account != null
+                    && !account.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "RefundAccount[redacted]";
         }
     }
 
@@ -55,6 +79,10 @@ final class Refunds {
         if (!payment.isPaid()) {
             throw new CancellationRefusedException("결제완료 상태가 아닌 결제건은 취소할 수 없습니다. (status: "
                     + payment.status().wire() + ")");
+        }
+        if ("vbank".equals(payment.payMethod())
+                && (request.refundAccount() == null || !request.refundAccount().complete())) {
+            throw new CancellationRefusedException(VBANK_REFUND_ACCOUNT_REQUIRED);
         }
         long balance = payment.balance();
         if (request.checksum() != null && request.checksum() != balance) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import kr.storefront.payments.core.domain.CardSummary;
 import kr.storefront.payments.core.domain.VirtualAccount;
+import kr.storefront.payments.core.iamport.CancelHistoryEntry;
 import kr.storefront.payments.core.iamport.IamportBillingKey;
 import kr.storefront.payments.core.iamport.IamportPayment;
 import kr.storefront.payments.core.iamport.IamportProtocolException;
@@ -42,7 +43,13 @@ final class PaymentMapper {
                 card,
                 account,
                 wire.customerUid(),
-                wire.customerUidUsage());
+                wire.customerUidUsage(),
+                wire.cancelHistory() == null ? java.util.List.of() : wire.cancelHistory().stream()
+                        .filter(java.util.Objects::nonNull)
+                        .map(entry -> new CancelHistoryEntry(entry.pgTid(),
+                                entry.amount() == null ? 0 : won(entry.amount(), "cancel_history.amount"),
+                                instant(entry.cancelledAt()), entry.reason(), entry.receiptUrl()))
+                        .toList());
     }
 
     static IamportBillingKey billingKey(WirePayloads.Customer wire) {

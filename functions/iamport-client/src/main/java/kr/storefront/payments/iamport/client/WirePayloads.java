@@ -63,7 +63,18 @@ final class WirePayloads {
             @JsonProperty("vbank_holder") @Nullable String vbankHolder,
             @JsonProperty("vbank_date") @Nullable Long vbankDate,
             @JsonProperty("customer_uid") @Nullable String customerUid,
-            @JsonProperty("customer_uid_usage") @Nullable String customerUidUsage) {
+            @JsonProperty("customer_uid_usage") @Nullable String customerUidUsage,
+            @JsonProperty("cancel_history") @Nullable java.util.List<CancelHistory> cancelHistory) {
+    }
+
+    /** One {@code cancel_history} entry of a payment. */
+    @Serdeable
+    record CancelHistory(
+            @JsonProperty("pg_tid") @Nullable String pgTid,
+            @Nullable BigDecimal amount,
+            @JsonProperty("cancelled_at") @Nullable Long cancelledAt,
+            @Nullable String reason,
+            @JsonProperty("receipt_url") @Nullable String receiptUrl) {
     }
 
     @Serdeable
@@ -92,8 +103,17 @@ final class WirePayloads {
     record CancelRequest(
             @JsonProperty("imp_uid") String impUid,
             @Nullable Long amount,
+            @JsonProperty("tax_free") @Nullable Long taxFree,
             long checksum,
-            String reason) {
+            String reason,
+            @JsonProperty("refund_holder") @Nullable String refundHolder,
+            @JsonProperty("refund_bank") @Nullable String refundBank,
+            @JsonProperty("refund_account") @Nullable String refundAccount) {
+        @Override
+        public String toString() {
+            return "CancelRequest[impUid=" + impUid + ", amount=" + amount + ", checksum=" + checksum + ", refund account "
+                    + (refundAccount == null ? "none" : "redacted") + "]";
+        }
     }
 
     @Serdeable

@@ -296,9 +296,31 @@ class HttpIamportGatewayTest {
         assertThat(partial).isInstanceOfSatisfying(CancelOutcome.Cancelled.class, c -> {
             assertThat(c.payment().status()).isEqualTo(PaymentStatus.PAID);
             assertThat(c.payment().cancelledAmount()).isEqualTo(4000);
+            assertThat(c.payment().cancelHistory()).singleElement().satisfies(entry -> {
+                assertThat(entry.amount()).isEqualTo(4000);
+                assertThat(entry.pgTid()).isNotBlank();
+                assertThat(entry.cancelledAt()).isNotNull();
+                assertThat(entry.reason()).isEqualTo("부분 환불");
+            });
         });
         assertThat(rest).isInstanceOfSatisfying(CancelOutcome.Cancelled.class,
                 c -> assertThat(c.payment().status()).isEqualTo(PaymentStatus.CANCELLED));
+    }
+
+    @Test
+    void cancel_ofAVbankPayment_sendsTheRefundAccount_withoutItIsRejected() {
+        Map<String, Object> params = new HashMap<>(orderParams("ord_cancel_vbank", 10000));
+        params.put("pay_method", "vbank");
+        WindowResult issued = sandbox.completeWindow(WindowRequest.builder(params).outcome(WindowOutcome.issueVbank()).build());
+        sandbox.depositVbank(issued.impUid());
+
+        CancelOutcome refused = gateway.cancel(new PaymentCancel(issued.impUid(), 1000L, 10000, "환불"));
+        CancelOutcome refunded = gateway.cancel(new PaymentCancel(issued.impUid(), 1000L, 10000, "환불", null, "홍길동", "004",
+                "12345678901234"));
+
+        assertThat(refused).isInstanceOf(CancelOutcome.Rejected.class);
+        assertThat(refunded).isInstanceOfSatisfying(CancelOutcome.Cancelled.class,
+                c -> assertThat(c.payment().cancelledAmount()).isEqualTo(1000));
     }
 
     @Test

@@ -35,7 +35,7 @@ class PaymentMapperTest {
     void payment_withoutMerchantUid_isAProtocolError() {
         WirePayloads.Payment missing = new WirePayloads.Payment("imp_1", null, "card", "pc", "tosspayments", false, "x",
                 BigDecimal.ONE, BigDecimal.ZERO, "KRW", "paid", 1L, 0L, 0L, null, null, null, null, null, null, null, null, null,
-                0L, null, null);
+                0L, null, null, null);
 
         assertThatThrownBy(() -> PaymentMapper.payment(missing)).isInstanceOf(IamportProtocolException.class);
     }
@@ -44,13 +44,13 @@ class PaymentMapperTest {
     void payment_fullCardNumberFromAMisbehavingPg_isMaskedBeforeWeKeepIt() {
         WirePayloads.Payment wire = new WirePayloads.Payment("imp_1", "ord_1", "card", "pc", "tosspayments", false, "x",
                 BigDecimal.TEN, BigDecimal.ZERO, "KRW", "paid", 1L, 0L, 0L, null, "366", "신한카드", "5428791234560294", 0,
-                null, null, null, null, 0L, null, null);
+                null, null, null, null, 0L, null, null, null);
 
         assertThat(PaymentMapper.payment(wire).card().maskedNumber()).isEqualTo("542879******0294");
     }
 
     private static WirePayloads.Payment wire(BigDecimal amount, String status, Long paidAt) {
         return new WirePayloads.Payment("imp_1", "ord_1", "card", "pc", "tosspayments", false, "Order", amount, BigDecimal.ZERO,
-                "KRW", status, paidAt, 0L, 0L, null, null, null, null, null, null, null, null, null, 0L, null, null);
+                "KRW", status, paidAt, 0L, 0L, null, null, null, null, null, null, null, null, null, 0L, null, null, null);
     }
 }

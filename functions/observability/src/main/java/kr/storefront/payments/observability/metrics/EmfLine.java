@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class EmfLine {
 
-    enum Unit { Count, Milliseconds }
+    enum Unit { Count, Milliseconds, None }
 
     private static final JsonFactory JSON = new JsonFactory();
 

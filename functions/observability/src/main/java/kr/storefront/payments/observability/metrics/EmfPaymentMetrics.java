@@ -11,10 +11,11 @@ import kr.storefront.payments.core.domain.OrderStatus;
 import kr.storefront.payments.core.iamport.IamportCallMetrics;
 import kr.storefront.payments.core.rebill.RebillMetrics;
 import kr.storefront.payments.core.rebill.RebillReport;
+import kr.storefront.payments.core.refund.RefundMetrics;
 
 /** The services' counts as EMF lines (names and dimensions: docs/operations.md, which the template's alarms read). */
 @Singleton
-final class EmfPaymentMetrics implements CheckoutMetrics, ConfirmMetrics, RebillMetrics, IamportCallMetrics {
+final class EmfPaymentMetrics implements CheckoutMetrics, ConfirmMetrics, RebillMetrics, IamportCallMetrics, RefundMetrics {
 
     private final MetricsConfiguration configuration;
     private final List<MetricsGate> gates;
@@ -66,6 +67,11 @@ final class EmfPaymentMetrics implements CheckoutMetrics, ConfirmMetrics, Rebill
         line().count("ForgedCharges", report.forged())
                 .count("RebillRunErrors", report.errors())
                 .emit(at);
+    }
+
+    @Override
+    public void refund(String outcome, long amount) {
+        line().by("Outcome", outcome).count("Refunds", 1).put("RefundedAmount", amount, EmfLine.Unit.None).emit(clock.instant());
     }
 
     @Override

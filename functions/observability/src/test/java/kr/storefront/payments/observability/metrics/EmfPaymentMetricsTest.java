@@ -91,6 +91,16 @@ class EmfPaymentMetricsTest {
     }
 
     @Test
+    void refunds_byOutcome_withTheAmountRefunded() throws IOException {
+        Map<String, Object> line = lines(() -> metrics.refund("refunded", 3000)).get(0);
+
+        assertThat(line).containsEntry("Outcome", "refunded").containsEntry("Refunds", 1).containsEntry("RefundedAmount", 3000);
+        assertThat(directive(line)).containsEntry("Metrics", List.of(Map.of("Name", "Refunds", "Unit", "Count"),
+                        Map.of("Name", "RefundedAmount", "Unit", "None")))
+                .containsEntry("Dimensions", List.of(List.of("Service"), List.of("Service", "Outcome")));
+    }
+
+    @Test
     void whileAGateSaysNo_nothingIsCounted() {
         EmfPaymentMetrics priming = new EmfPaymentMetrics(new MetricsConfiguration("StorefrontPayments", "shop-prod"),
                 List.of(() -> true, () -> false), Clock.fixed(NOW, ZoneOffset.UTC));

@@ -117,7 +117,8 @@ public class CardPayments {
                     order);
         }
         CardPaymentResult.Outcome outcome = switch (current.status()) {
-            case PAID -> CardPaymentResult.Outcome.PAID;
+            // refunded later by an operator: the charge itself went through
+            case PAID, PARTIALLY_REFUNDED, REFUNDED -> CardPaymentResult.Outcome.PAID;
             case FAILED, CANCELLED -> CardPaymentResult.Outcome.DECLINED;
             case FORGED -> CardPaymentResult.Outcome.REFUNDED;
             case PENDING, AWAITING_DEPOSIT -> CardPaymentResult.Outcome.PENDING;

@@ -7,6 +7,7 @@ import kr.storefront.payments.core.config.IamportConfiguration;
 import kr.storefront.payments.core.domain.Order;
 import kr.storefront.payments.core.domain.OrderKind;
 import kr.storefront.payments.core.domain.OrderStatus;
+import kr.storefront.payments.core.iamport.CancelHistoryEntry;
 import kr.storefront.payments.core.iamport.IamportBillingKey;
 import kr.storefront.payments.core.iamport.IamportGateway;
 import kr.storefront.payments.core.iamport.IamportPayment;
@@ -120,6 +121,12 @@ public class ConfirmService {
 
     private ConfirmOutcome.Confirmed transition(Order order, IamportPayment payment, ConfirmSource source) {
         OptimisticUpdate.Result<Order> result = OptimisticUpdate.apply(order, current -> {
+            if (refundedSinceRecorded(current, payment)) {
+                // refunded at i'mport beyond what we recorded (its console, or a refund of ours whose answer was lost)
+                return Optional.of(current.withRefundsReported(payment.cancelledAmount(),
+                        CancelHistoryEntry.asRefunds(payment.cancelHistory(), clock.instant()),
+                        clock.instant()));
+            }
             PaymentVerdict verdict = PaymentVerdict.of(current, payment);
             return verdict.changesNothing() ? Optional.empty() : Optional.of(current.transitionTo(verdict.target(),
                     payment.impUid(), payment.virtualAccount(), payment.card(), verdict.reason(), clock.instant()));
@@ -135,6 +142,13 @@ public class ConfirmService {
             refunds.refundForgery(saved, payment, result.written());
         }
         return new ConfirmOutcome.Confirmed(saved, result.written());
+    }
+
+    /** A paid order of this very payment, of which i'mport reports more refunded than the order records. */
+    private static boolean refundedSinceRecorded(Order order, IamportPayment payment) {
+        return (order.status() == OrderStatus.PAID || order.status() == OrderStatus.PARTIALLY_REFUNDED)
+                && payment.impUid().equals(order.impUid()) && payment.amount() == order.amount()
+                && payment.cancelledAmount() > order.refundedAmount();
     }
 
     /**

@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param virtualAccount account issued for vbank payments
  * @param card           masked card used, once paid
  * @param failReason     last failure reason reported
+ * @param refundedAmount won refunded so far, as i'mport's {@code cancel_amount} last reported
+ * @param refunds        each refund, as i'mport's {@code cancel_history} recorded it, oldest first
+ * @param pendingRefund  a refund sent whose outcome is not known yet; no other is sent until it is settled
  * @param createdAt      creation time
  * @param updatedAt      last change
  * @param version        optimistic-locking version, bumped by the store on every write
@@ -49,6 +52,9 @@ public record Order(
         @Nullable VirtualAccount virtualAccount,
         @Nullable CardSummary card,
         @Nullable String failReason,
+        long refundedAmount,
+        List<Refund> refunds,
+        @Nullable PendingRefund pendingRefund,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -63,9 +69,23 @@ public record Order(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         lines = lines == null ? List.of() : List.copyOf(lines);
+        refunds = refunds == null ? List.of() : List.copyOf(refunds);
         if (amount < 0) {
             throw new IllegalArgumentException("amount must be >= 0");
         }
+        if (refundedAmount < 0 || refundedAmount > amount) {
+            throw new IllegalArgumentException("refundedAmount must be within 0..amount");
+        }
+    }
+
+    /** An order nothing was refunded of. */
+    public Order(String merchantUid, OrderKind kind, @Nullable String customerId, String name, long amount, String currency,
+                 Pg pg, @Nullable String payMethod, List<OrderLine> lines, OrderStatus status, @Nullable String impUid,
+                 @Nullable String customerUid, @Nullable String subscriptionId, @Nullable String planId,
+                 @Nullable VirtualAccount virtualAccount, @Nullable CardSummary card, @Nullable String failReason,
+                 Instant createdAt, Instant updatedAt, long version) {
+        this(merchantUid, kind, customerId, name, amount, currency, pg, payMethod, lines, status, impUid, customerUid,
+                subscriptionId, planId, virtualAccount, card, failReason, 0, List.of(), null, createdAt, updatedAt, version);
     }
 
     /** A new order waiting for payment. */
@@ -79,7 +99,8 @@ public record Order(
     /** This order charges the first period of {@code plan} (a kakaopay billing-key window). */
     public Order forPlan(String plan) {
         return new Order(merchantUid, kind, customerId, name, amount, currency, pg, payMethod, lines, status, impUid, customerUid,
-                subscriptionId, Objects.requireNonNull(plan, "plan"), virtualAccount, card, failReason, createdAt, updatedAt, version);
+                subscriptionId, Objects.requireNonNull(plan, "plan"), virtualAccount, card, failReason, refundedAmount, refunds,
+                pendingRefund, createdAt, updatedAt, version);
     }
 
     /**
@@ -93,8 +114,8 @@ public record Order(
             throw new IllegalStateException("order " + merchantUid + " pays no unclaimed first period");
         }
         return new Order(merchantUid, kind, customerId, name, amount, currency, pg, payMethod, lines, status, impUid, customerUid,
-                Objects.requireNonNull(subscription, "subscription"), planId, virtualAccount, card, failReason, createdAt, now,
-                version);
+                Objects.requireNonNull(subscription, "subscription"), planId, virtualAccount, card, failReason, refundedAmount,
+                refunds, pendingRefund, createdAt, now, version);
     }
 
     /** A paid billing-key window that charged a plan's first period (claimed or not). */
@@ -115,6 +136,60 @@ public record Order(
         return new Order(merchantUid, kind, customerId, name, amount, currency, pg, payMethod, lines, next,
                 reportedImpUid != null ? reportedImpUid : impUid, customerUid, subscriptionId, planId,
                 account != null ? account : virtualAccount, reportedCard != null ? reportedCard : card,
-                reason != null ? reason : failReason, createdAt, now, version);
+                reason != null ? reason : failReason, refundedAmount, refunds, pendingRefund, createdAt, now, version);
+    }
+
+    /** What can still be refunded: paid minus refunded. */
+    public long refundable() {
+        return amount - refundedAmount;
+    }
+
+    /** Whether money of this order may be refunded through us (paid, not yet refunded in full). */
+    public boolean isRefundable() {
+        return (status == OrderStatus.PAID || status == OrderStatus.PARTIALLY_REFUNDED) && impUid != null && refundable() > 0;
+    }
+
+    /** The refund recorded for our request {@code refundId}, if it was applied. */
+    public java.util.Optional<Refund> refund(String refundId) {
+        return refunds.stream().filter(r -> refundId.equals(r.refundId())).findFirst();
+    }
+
+    /** This order holding {@code pending} while its outcome is unknown (or being asked for). */
+    public Order withPendingRefund(@Nullable PendingRefund pending, Instant now) {
+        return new Order(merchantUid, kind, customerId, name, amount, currency, pg, payMethod, lines, status, impUid, customerUid,
+                subscriptionId, planId, virtualAccount, card, failReason, refundedAmount, refunds, pending, createdAt, now,
+                version);
+    }
+
+    /**
+     * This order after i'mport reported {@code cancelledAmount} refunded in total, with {@code reported} its
+     * cancel_history (each entry as a refund of no request of ours): every entry not recorded yet is added (matched by
+     * pg_tid, else by amount and time); an unrecorded entry of the pending refund's amount is that refund, which is
+     * then settled. The status becomes PARTIALLY_REFUNDED, or REFUNDED once nothing is left.
+     */
+    public Order withRefundsReported(long cancelledAmount, List<Refund> reported, Instant now) {
+        List<Refund> recorded = new java.util.ArrayList<>(refunds);
+        PendingRefund pending = pendingRefund;
+        for (Refund entry : reported) {
+            boolean known = recorded.stream().anyMatch(r -> entry.pgTid() != null ? entry.pgTid().equals(r.pgTid())
+                    : r.pgTid() == null && r.amount() == entry.amount() && r.cancelledAt().equals(entry.cancelledAt()));
+            if (known) {
+                continue;
+            }
+            String refundId = null;
+            if (pending != null && entry.amount() == pending.amount()) {
+                refundId = pending.refundId();
+                pending = null;
+            }
+            recorded.add(new Refund(refundId, entry.pgTid(), entry.amount(), entry.cancelledAt(), entry.reason(),
+                    entry.receiptUrl()));
+        }
+        long refunded = Math.max(refundedAmount, Math.min(cancelledAmount, amount));
+        OrderStatus next = status;
+        if (refunded > 0 && (status == OrderStatus.PAID || status == OrderStatus.PARTIALLY_REFUNDED)) {
+            next = refunded == amount ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+        }
+        return new Order(merchantUid, kind, customerId, name, amount, currency, pg, payMethod, lines, next, impUid, customerUid,
+                subscriptionId, planId, virtualAccount, card, failReason, refunded, recorded, pending, createdAt, now, version);
     }
 }

@@ -12,8 +12,12 @@ public enum OrderStatus {
     PAID,
     /** The payment failed; a late approval can still make it {@link #PAID}. */
     FAILED,
-    /** Refunded in full. */
+    /** Cancelled before we saw it paid, or refunded in full before refunds were tracked. */
     CANCELLED,
+    /** Paid, then part of it refunded. */
+    PARTIALLY_REFUNDED,
+    /** Paid, then refunded in full (through us or i'mport's console). */
+    REFUNDED,
     /** i'mport reported a payment that does not match the order (amount, currency); it was refunded. */
     FORGED;
 
@@ -32,8 +36,9 @@ public enum OrderStatus {
             case PENDING -> EnumSet.of(AWAITING_DEPOSIT, PAID, FAILED, CANCELLED, FORGED);
             case AWAITING_DEPOSIT -> EnumSet.of(PAID, FAILED, CANCELLED, FORGED);
             case FAILED -> EnumSet.of(PAID, CANCELLED, FORGED);
-            case PAID -> EnumSet.of(CANCELLED);
-            case CANCELLED, FORGED -> EnumSet.noneOf(OrderStatus.class);
+            case PAID -> EnumSet.of(CANCELLED, PARTIALLY_REFUNDED, REFUNDED);
+            case PARTIALLY_REFUNDED -> EnumSet.of(REFUNDED);
+            case CANCELLED, REFUNDED, FORGED -> EnumSet.noneOf(OrderStatus.class);
         };
     }
 }

@@ -2,6 +2,7 @@ package kr.storefront.payments.core.iamport;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
+import java.util.List;
 import kr.storefront.payments.core.domain.CardSummary;
 import kr.storefront.payments.core.domain.VirtualAccount;
 
@@ -28,6 +29,7 @@ import kr.storefront.payments.core.domain.VirtualAccount;
  * @param virtualAccount   issued account for vbank payments
  * @param customerUid      billing key used or issued, if any
  * @param customerUidUsage {@code issue}, {@code payment}, {@code payment.scheduled} or null
+ * @param cancelHistory    the refunds applied, oldest first (their amounts add up to {@code cancelledAmount})
  */
 public record IamportPayment(
         String impUid,
@@ -48,7 +50,23 @@ public record IamportPayment(
         @Nullable CardSummary card,
         @Nullable VirtualAccount virtualAccount,
         @Nullable String customerUid,
-        @Nullable String customerUidUsage) {
+        @Nullable String customerUidUsage,
+        List<CancelHistoryEntry> cancelHistory) {
+
+    public IamportPayment {
+        cancelHistory = cancelHistory == null ? List.of() : List.copyOf(cancelHistory);
+    }
+
+    /** A payment without refund entries. */
+    public IamportPayment(String impUid, String merchantUid, PaymentStatus status, long amount, long cancelledAmount,
+                          String currency, @Nullable String pgProvider, @Nullable String payMethod, @Nullable String channel,
+                          boolean sandbox, @Nullable String name, @Nullable Instant paidAt, @Nullable Instant failedAt,
+                          @Nullable Instant cancelledAt, @Nullable String failReason, @Nullable CardSummary card,
+                          @Nullable VirtualAccount virtualAccount, @Nullable String customerUid,
+                          @Nullable String customerUidUsage) {
+        this(impUid, merchantUid, status, amount, cancelledAmount, currency, pgProvider, payMethod, channel, sandbox, name,
+                paidAt, failedAt, cancelledAt, failReason, card, virtualAccount, customerUid, customerUidUsage, List.of());
+    }
 
     /** What can still be refunded; the {@code checksum} a cancel must carry. */
     public long refundableAmount() {

@@ -100,11 +100,11 @@ class ConcurrentConfirmationTest {
 
         ConfirmOutcome outcome = fixture.confirm.apply(paid, ConfirmSource.REDIRECT);
 
-        Order cancelled = fixture.stored(order.merchantUid());
-        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(outcome).isEqualTo(new ConfirmOutcome.Confirmed(cancelled, false));
+        Order refundedOrder = fixture.stored(order.merchantUid());
+        assertThat(refundedOrder.status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(outcome).isEqualTo(new ConfirmOutcome.Confirmed(refundedOrder, false));
         assertThat(fixture.stores.orders().writes()).extracting(Order::status)
-                .containsExactly(OrderStatus.PAID, OrderStatus.CANCELLED);
+                .containsExactly(OrderStatus.PAID, OrderStatus.REFUNDED);
     }
 
     @Test

@@ -132,7 +132,7 @@ class ConfirmServiceTest {
     }
 
     @Test
-    void cancelled_afterPaid_aRefundInTheConsole_cancelsThePaidOrder_andRefundsNothingItself() {
+    void cancelled_afterPaid_aRefundInTheConsole_refundsThePaidOrder_withItsCancelHistory_andRefundsNothingItself() {
         Order order = fixture.order(Pg.KAKAOPAY);
         IamportPayment paid = fixture.seed(fixture.payment(order));
         fixture.confirm(paid, ConfirmSource.CALLBACK);
@@ -140,7 +140,31 @@ class ConfirmServiceTest {
         IamportPayment refunded = fixture.seed(IamportPaymentBuilder.from(paid).refunded(PRICE, fixture.clock.instant()));
         fixture.confirm(refunded, ConfirmSource.WEBHOOK);
 
-        assertThat(fixture.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.CANCELLED);
+        Order stored = fixture.stored(order.merchantUid());
+        assertThat(stored.status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(stored.refundedAmount()).isEqualTo(PRICE);
+        assertThat(stored.refunds()).singleElement().satisfies(r -> {
+            assertThat(r.amount()).isEqualTo(PRICE);
+            assertThat(r.refundId()).isNull();
+            assertThat(r.pgTid()).isNotNull();
+        });
+        assertThat(fixture.refundRequests()).isEmpty();
+    }
+
+    @Test
+    void partialRefundInTheConsole_makesThePaidOrderPartiallyRefunded_andARepeatChangesNothing() {
+        Order order = fixture.order(Pg.KAKAOPAY);
+        IamportPayment paid = fixture.seed(fixture.payment(order));
+        fixture.confirm(paid, ConfirmSource.CALLBACK);
+
+        IamportPayment part = fixture.seed(IamportPaymentBuilder.from(paid).refunded(1_000, fixture.clock.instant()));
+        fixture.confirm(part, ConfirmSource.WEBHOOK);
+        fixture.confirm(part, ConfirmSource.WEBHOOK);
+
+        Order stored = fixture.stored(order.merchantUid());
+        assertThat(stored.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(stored.refundedAmount()).isEqualTo(1_000);
+        assertThat(stored.refunds()).hasSize(1);
         assertThat(fixture.refundRequests()).isEmpty();
     }
 

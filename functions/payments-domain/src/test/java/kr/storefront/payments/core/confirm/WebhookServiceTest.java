@@ -82,7 +82,7 @@ class WebhookServiceTest {
     }
 
     @Test
-    void aCancellationNotice_cancelsThePaidOrder_andItsCancellationIdIsRecorded() {
+    void aCancellationNotice_refundsThePaidOrder_andItsCancellationIdIsRecorded() {
         Order order = fixture.order(Pg.KAKAOPAY);
         IamportPayment paid = fixture.seed(fixture.payment(order));
         webhooks.receive(notice(paid, "paid"), IAMPORT_IP);
@@ -92,10 +92,10 @@ class WebhookServiceTest {
                 "cancel_0001"), IAMPORT_IP);
 
         assertThat(verdict).isEqualTo(WebhookVerdict.HANDLED);
-        assertThat(fixture.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(fixture.stored(order.merchantUid()).status()).isEqualTo(OrderStatus.REFUNDED);
         assertThat(fixture.stores.webhookLog().deliveries(paid.impUid())).last().satisfies(record -> {
             assertThat(record.cancellationId()).isEqualTo("cancel_0001");
-            assertThat(record.detail()).isEqualTo("now CANCELLED");
+            assertThat(record.detail()).isEqualTo("now REFUNDED");
         });
     }
 

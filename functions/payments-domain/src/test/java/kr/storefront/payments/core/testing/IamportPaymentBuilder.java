@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import kr.storefront.payments.core.domain.CardSummary;
 import kr.storefront.payments.core.domain.VirtualAccount;
+import kr.storefront.payments.core.iamport.CancelHistoryEntry;
 import kr.storefront.payments.core.iamport.IamportPayment;
 import kr.storefront.payments.core.iamport.PaymentStatus;
 
@@ -38,6 +39,7 @@ public final class IamportPaymentBuilder {
     private VirtualAccount virtualAccount;
     private String customerUid;
     private String customerUidUsage;
+    private java.util.List<CancelHistoryEntry> cancelHistory = new java.util.ArrayList<>();
 
     private IamportPaymentBuilder(String impUid, String merchantUid, long amount) {
         this.impUid = impUid;
@@ -69,6 +71,7 @@ public final class IamportPaymentBuilder {
         builder.virtualAccount = payment.virtualAccount();
         builder.customerUid = payment.customerUid();
         builder.customerUidUsage = payment.customerUidUsage();
+        builder.cancelHistory = new java.util.ArrayList<>(payment.cancelHistory());
         return builder;
     }
 
@@ -99,6 +102,10 @@ public final class IamportPaymentBuilder {
 
     /** {@code refunded} won were cancelled so far; the status becomes {@code cancelled} once nothing is left, as at i'mport. */
     public IamportPaymentBuilder refunded(long refunded, Instant at) {
+        if (refunded > cancelledAmount) {
+            cancelHistory.add(new CancelHistoryEntry("pgtid_c" + (cancelHistory.size() + 1), refunded - cancelledAmount, at,
+                    "refund", null));
+        }
         cancelledAmount = refunded;
         if (refunded == amount) {
             status = PaymentStatus.CANCELLED;
@@ -169,6 +176,6 @@ public final class IamportPaymentBuilder {
 
     public IamportPayment build() {
         return new IamportPayment(impUid, merchantUid, status, amount, cancelledAmount, currency, pgProvider, payMethod, channel,
-                sandbox, name, paidAt, failedAt, cancelledAt, failReason, card, virtualAccount, customerUid, customerUidUsage);
+                sandbox, name, paidAt, failedAt, cancelledAt, failReason, card, virtualAccount, customerUid, customerUidUsage, cancelHistory);
     }
 }

@@ -8,9 +8,10 @@ import kr.storefront.payments.core.confirm.WebhookVerdict;
 import kr.storefront.payments.core.domain.OrderStatus;
 import kr.storefront.payments.core.rebill.RebillMetrics;
 import kr.storefront.payments.core.rebill.RebillReport;
+import kr.storefront.payments.core.refund.RefundMetrics;
 
 /** Keeps every business event the services count, in order, as a short text ({@code confirmed FORGED}). */
-public final class RecordingMetrics implements CheckoutMetrics, ConfirmMetrics, RebillMetrics {
+public final class RecordingMetrics implements CheckoutMetrics, ConfirmMetrics, RebillMetrics, RefundMetrics {
 
     private final List<String> events = new CopyOnWriteArrayList<>();
 
@@ -37,6 +38,11 @@ public final class RecordingMetrics implements CheckoutMetrics, ConfirmMetrics, 
     @Override
     public void rebillCharges(RebillReport report) {
         events.add("rebill charges due=" + report.due() + " charged=" + report.charged());
+    }
+
+    @Override
+    public void refund(String outcome, long amount) {
+        events.add("refund " + outcome + " " + amount);
     }
 
     public List<String> events() {

@@ -38,7 +38,12 @@ final class StoredForm {
                 millis(o.virtualAccount().dueAt()));
         return new Order(o.merchantUid(), o.kind(), o.customerId(), o.name(), o.amount(), o.currency(), o.pg(), o.payMethod(),
                 o.lines(), o.status(), o.impUid(), o.customerUid(), o.subscriptionId(), o.planId(), account, o.card(),
-                o.failReason(), millis(o.createdAt()), millis(o.updatedAt()), version);
+                o.failReason(), o.refundedAmount(), o.refunds().stream().map(r -> new kr.storefront.payments.core.domain.Refund(
+                        r.refundId(), r.pgTid(), r.amount(), millis(r.cancelledAt()), r.reason(), r.receiptUrl())).toList(),
+                o.pendingRefund() == null ? null : new kr.storefront.payments.core.domain.PendingRefund(
+                        o.pendingRefund().refundId(), o.pendingRefund().amount(), o.pendingRefund().checksum(),
+                        millis(o.pendingRefund().requestedAt())),
+                millis(o.createdAt()), millis(o.updatedAt()), version);
     }
 
     static Subscription subscription(Subscription s, long version) {

@@ -3,6 +3,8 @@ package kr.storefront.payments.store.dynamodb;
 import io.micronaut.core.annotation.Nullable;
 import kr.storefront.payments.core.domain.CardSummary;
 import kr.storefront.payments.core.domain.OrderLine;
+import kr.storefront.payments.core.domain.PendingRefund;
+import kr.storefront.payments.core.domain.Refund;
 import kr.storefront.payments.core.domain.VirtualAccount;
 
 /** Map attributes shared by several items. */
@@ -51,5 +53,35 @@ final class NestedItems {
     static OrderLine line(ItemReader reader) {
         return reader.construct(() -> new OrderLine(reader.string("sku"), reader.string("name"), reader.number("unit_price"),
                 reader.integer("quantity")));
+    }
+
+    static ItemBuilder refund(Refund refund) {
+        return new ItemBuilder()
+                .string("refund_id", refund.refundId())
+                .string("pg_tid", refund.pgTid())
+                .number("amount", refund.amount())
+                .time("cancelled_at", refund.cancelledAt())
+                .string("reason", refund.reason())
+                .string("receipt_url", refund.receiptUrl());
+    }
+
+    static Refund refund(ItemReader reader) {
+        return reader.construct(() -> new Refund(reader.optionalString("refund_id"), reader.optionalString("pg_tid"),
+                reader.number("amount"), reader.time("cancelled_at"), reader.optionalString("reason"),
+                reader.optionalString("receipt_url")));
+    }
+
+    @Nullable
+    static ItemBuilder pendingRefund(@Nullable PendingRefund pending) {
+        return pending == null ? null : new ItemBuilder()
+                .string("refund_id", pending.refundId())
+                .number("amount", pending.amount())
+                .number("checksum", pending.checksum())
+                .time("requested_at", pending.requestedAt());
+    }
+
+    static PendingRefund pendingRefund(ItemReader reader) {
+        return reader.construct(() -> new PendingRefund(reader.string("refund_id"), reader.number("amount"),
+                reader.number("checksum"), reader.time("requested_at")));
     }
 }

@@ -33,6 +33,9 @@ final class OrderItems implements ItemMapper<Order> {
                 .map("virtual_account", NestedItems.virtualAccount(order.virtualAccount()))
                 .map("card", NestedItems.card(order.card()))
                 .string("fail_reason", order.failReason())
+                .number("refunded_amount", order.refundedAmount())
+                .list("refunds", order.refunds().stream().map(NestedItems::refund).toList())
+                .map("pending_refund", NestedItems.pendingRefund(order.pendingRefund()))
                 .time("created_at", order.createdAt())
                 .time("updated_at", order.updatedAt())
                 .number(TableKeys.VERSION, version);
@@ -64,6 +67,9 @@ final class OrderItems implements ItemMapper<Order> {
                 reader.optionalMap("virtual_account", NestedItems::virtualAccount),
                 reader.optionalMap("card", NestedItems::card),
                 reader.optionalString("fail_reason"),
+                item.containsKey("refunded_amount") ? reader.number("refunded_amount") : 0,
+                reader.list("refunds", NestedItems::refund),
+                reader.optionalMap("pending_refund", NestedItems::pendingRefund),
                 reader.time("created_at"),
                 reader.time("updated_at"),
                 reader.number(TableKeys.VERSION)));

@@ -52,6 +52,27 @@ public abstract class OrderStoreContract {
     }
 
     @Test
+    void update_roundTripsRefunds_theRefundedAmount_andThePendingRefund() {
+        Order order = store.insert(pendingOrder(uid("ord_"), NOW)).current().orElseThrow();
+        Order paid = store.update(order.transitionTo(OrderStatus.PAID, "imp_100000000001", null, null, null, NOW))
+                .current().orElseThrow();
+        Order refunded = paid.withRefundsReported(1000, List.of(
+                new kr.storefront.payments.core.domain.Refund(null, "pgtid_1", 1000, NOW.plusSeconds(1), "고객 요청",
+                        "https://receipt.example/1")), NOW.plusSeconds(2))
+                .withPendingRefund(new kr.storefront.payments.core.domain.PendingRefund("rfd_1", 500, 35000, NOW.plusSeconds(3)),
+                        NOW.plusSeconds(3));
+
+        assertThat(store.update(refunded).applied()).isTrue();
+
+        Order stored = store.find(order.merchantUid()).orElseThrow();
+        assertThat(stored).usingRecursiveComparison().ignoringFields("version").isEqualTo(refunded);
+        assertThat(stored.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(stored.refundedAmount()).isEqualTo(1000);
+        assertThat(stored.refunds()).singleElement().extracting(r -> r.pgTid()).isEqualTo("pgtid_1");
+        assertThat(stored.pendingRefund().checksum()).isEqualTo(35000);
+    }
+
+    @Test
     void insert_sameMerchantUidTwice_secondIsAConflictAndFirstIsKept() {
         Order first = pendingOrder(uid("ord_"), NOW);
         store.insert(first);
