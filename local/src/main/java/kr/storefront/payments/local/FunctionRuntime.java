@@ -74,6 +74,13 @@ final class FunctionRuntime implements AutoCloseable {
         return hosted(logicalId).context().getBean(type);
     }
 
+    /** {@code type}'s bean from the first function (in template order) whose context has one. */
+    <T> T anyBean(Class<T> type) {
+        return functions.values().stream().map(Hosted::context).filter(context -> context.containsBean(type)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no function of the template has a " + type.getSimpleName()))
+                .getBean(type);
+    }
+
     @Override
     public void close() {
         functions.values().forEach(hosted -> hosted.context().close());

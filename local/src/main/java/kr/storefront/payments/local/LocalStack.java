@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import io.micronaut.json.JsonMapper;
-import kr.storefront.payments.core.catalog.CatalogService;
+import kr.storefront.payments.core.testing.SampleWorld;
 import kr.storefront.payments.core.rebill.RebillReport;
 import kr.storefront.payments.testkit.aws.TemplateTable;
 import kr.storefront.payments.testkit.iamport.IamportSandbox;
@@ -64,7 +64,7 @@ public final class LocalStack implements AutoCloseable {
         LocalEnvironment environment = LocalEnvironment.start(options, baseUrl);
         FunctionRuntime functions = new FunctionRuntime(template, environment);
         if (options.sampleData()) {
-            SampleCatalog.seed(functions.bean(httpFunction(template), CatalogService.class));
+            SampleWorld.seed(functions::anyBean, environment.sandbox());
         }
         environment.sandbox().setConsoleWebhookUrl(baseUrl.resolve("/webhooks/iamport"));
         LocalJwt tokens = new LocalJwt(baseUrl + "/local", Clock.systemUTC());
@@ -201,10 +201,6 @@ public final class LocalStack implements AutoCloseable {
 
     private String workerFunction() {
         return template.functions().stream().filter(f -> f.queueSource() != null).findFirst().orElseThrow().logicalId();
-    }
-
-    private static String httpFunction(SamTemplate template) {
-        return template.functions().stream().filter(f -> !f.routes().isEmpty()).findFirst().orElseThrow().logicalId();
     }
 
     /** {@code ./local-stack [run|invoke|rebill] ...} */

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import kr.storefront.payments.core.testing.SampleWorld;
 import kr.storefront.payments.testkit.SampleEvents;
 import kr.storefront.payments.testkit.SampleEvents.Sample;
 import kr.storefront.payments.testkit.aws.TemplateTable;
@@ -24,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every file in {@code events/} through {@code ./local-stack invoke}, on a fresh local stack (embedded
- * DynamoDB Local, sample catalog, empty sandbox), against its row of {@link SampleEvents}: the sample
- * ids name nothing that exists, so the routes that look them up answer their "unknown" case.
+ * DynamoDB Local, the sample data the files name, Toss API mode on as {@code --toss-api-mode}), against its
+ * row of {@link SampleEvents}: each HTTP sample succeeds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalInvokeIT {
@@ -37,7 +38,7 @@ class LocalInvokeIT {
 
     @BeforeAll
     void start() {
-        stack = LocalStack.start(LocalStackOptions.defaults(TEMPLATE).withPort(0));
+        stack = LocalStack.start(LocalStackOptions.defaults(TEMPLATE).withPort(0).withTossApiMode(true));
     }
 
     @AfterAll
@@ -70,12 +71,12 @@ class LocalInvokeIT {
     }
 
     @Test
-    void redirectSample_goesToTheConfiguredFailurePage_withoutEchoingUnknownIds() throws IOException {
+    void redirectSample_confirmsTheSampleOrder_andGoesToTheSuccessPage() throws IOException {
         LocalStack.Invocation invocation = stack.invoke("VerifyFunction", SampleEvents.path("verify-redirect.json"));
 
         JsonNode headers = JSON.readTree(invocation.output()).path("headers");
         assertThat(headers.path("Location").asText(headers.path("location").asText()))
-                .isEqualTo(stack.baseUrl() + "/demo/result?status=invalid");
+                .isEqualTo(stack.baseUrl() + "/demo/result?merchant_uid=" + SampleWorld.UNCONFIRMED_ORDER + "&status=paid");
     }
 
     @Test
@@ -85,7 +86,10 @@ class LocalInvokeIT {
         assertThat(invocation.httpStatus()).isNull();
         JsonNode report = JSON.readTree(invocation.output());
         assertThat(report.path("scheduled_time").asText()).isEqualTo("2026-11-21T03:00:00Z");
+        // invoke runs the planner alone, as sam local invoke would: what is due is queued for the workers, not charged
+        // (the seeded subscription is due in a month; one the subscribe sample made, if it ran first, is due now)
         assertThat(report.path("due").isNumber()).as(invocation.output()).isTrue();
+        assertThat(report.path("queued").asInt()).as(invocation.output()).isEqualTo(report.path("due").asInt());
         assertThat(report.path("charged").asInt()).isZero();
     }
 

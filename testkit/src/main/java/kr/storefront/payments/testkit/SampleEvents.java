@@ -16,8 +16,10 @@ import kr.storefront.payments.testkit.aws.TemplateTable;
 
 /**
  * The repository's {@code events/} (the files {@code sam local invoke <Function> -e events/<file>.json}
- * takes) and the one table of what each gives on a fresh stack: its ids name nothing that exists, so
- * routes that look them up answer their "unknown" case. Tests read the files in place (there are no
+ * takes) and the one table of what each gives on a stack holding what the files name (payments-domain's test
+ * {@code SampleWorld}: the sample customer's billing keys and subscription, an order paid at i'mport and not
+ * confirmed yet, a confirmed paid order; {@code ./local-stack} seeds it unless {@code --no-sample-data}) with Toss
+ * API mode on (the card samples): every HTTP sample succeeds. Tests read the files in place (there are no
  * copies under {@code src/test/resources}); every replayer takes its rows from {@link #all()} or
  * {@link #of(String)}, which first check that the table and the directory name the same files and
  * that each row names a function of {@code template.yaml}.
@@ -61,19 +63,19 @@ public final class SampleEvents {
             new Sample("checkout-orders-create.json", CHECKOUT, 200),
             new Sample("checkout-billing-keys-create.json", CHECKOUT, 200),
             new Sample("checkout-billing-keys-list.json", CHECKOUT, 200),
-            new Sample("checkout-billing-keys-delete.json", CHECKOUT, 404),
-            new Sample("checkout-billing-keys-card.json", CHECKOUT, 403),
-            new Sample("checkout-payments-card.json", CHECKOUT, 403),
-            new Sample("checkout-subscriptions-create.json", CHECKOUT, 400),
+            new Sample("checkout-billing-keys-delete.json", CHECKOUT, 200),
+            new Sample("checkout-billing-keys-card.json", CHECKOUT, 201),
+            new Sample("checkout-payments-card.json", CHECKOUT, 200),
+            new Sample("checkout-subscriptions-create.json", CHECKOUT, 201),
             new Sample("checkout-subscriptions-list.json", CHECKOUT, 200),
-            new Sample("checkout-subscriptions-cancel.json", CHECKOUT, 404),
+            new Sample("checkout-subscriptions-cancel.json", CHECKOUT, 200),
             new Sample("checkout-admin-product-put.json", CHECKOUT, 200),
             new Sample("checkout-admin-plan-put.json", CHECKOUT, 200),
-            new Sample("checkout-admin-order-refund.json", CHECKOUT, 404),
+            new Sample("checkout-admin-order-refund.json", CHECKOUT, 201),
             new Sample("verify-redirect.json", VERIFY, 302),
-            new Sample("verify-confirm.json", VERIFY, 404),
-            new Sample("verify-webhook-json.json", VERIFY, 404),
-            new Sample("verify-webhook-form.json", VERIFY, 404),
+            new Sample("verify-confirm.json", VERIFY, 200),
+            new Sample("verify-webhook-json.json", VERIFY, 200),
+            new Sample("verify-webhook-form.json", VERIFY, 200),
             new Sample("rebill-scheduled.json", REBILL, null),
             new Sample("rebill-worker-batch.json", REBILL_WORKER, null));
 

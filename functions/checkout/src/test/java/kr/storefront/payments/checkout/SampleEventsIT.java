@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.Context;
 import java.util.List;
 import java.util.Map;
+import kr.storefront.payments.core.testing.SampleWorld;
 import kr.storefront.payments.http.testing.DeployedHandler;
 import kr.storefront.payments.http.testing.FunctionTestBed;
 import kr.storefront.payments.http.testing.HttpApiResponse;
@@ -13,6 +14,7 @@ import kr.storefront.payments.testkit.SampleEvents.Sample;
 import kr.storefront.payments.testkit.apigateway.HttpApiEvent;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.aws.AwsEmulatorExtension;
+import kr.storefront.payments.testkit.iamport.Channel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The root {@code events/} files of CheckoutFunction ({@link SampleEvents}), run as {@code sam local invoke CheckoutFunction -e} would. */
+/**
+ * The root {@code events/} files of CheckoutFunction ({@link SampleEvents}), run as {@code sam local invoke CheckoutFunction -e}
+ * would, on a table and sandbox holding what they name ({@link SampleWorld}).
+ */
 @ExtendWith(AwsEmulatorExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleEventsIT {
@@ -31,10 +36,13 @@ class SampleEventsIT {
 
     @BeforeAll
     void start(AwsEmulator emulator) {
-        bed = CheckoutTestSupport.start(emulator, Map.of());
-        // as `sam local invoke --parameter-overrides AdminPrincipalArns=arn:aws:iam::123456789012:role/catalog-admin`
+        // as `sam local invoke --parameter-overrides TossApiMode=true AdminPrincipalArns=arn:aws:iam::123456789012:role/catalog-admin`
+        // and the secret naming the sandbox's API-mode channel, as ./local-stack's does
+        bed = CheckoutTestSupport.start(emulator, Map.of("checkout.toss-api-mode", "true"),
+                "\"api_channel_keys\":{\"tosspayments\":\"" + Channel.TOSS_API_KEY + "\"}");
+        SampleWorld.seed(bed::bean, bed.sandbox());
         List<String> properties = new java.util.ArrayList<>(DeployedHandler.commonProperties());
-        properties.add("checkout.admin.principal-arns");
+        properties.addAll(List.of("checkout.admin.principal-arns", "checkout.toss-api-mode"));
         deployed = DeployedHandler.of(bed, properties);
     }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kr.storefront.payments.core.domain.Order;
+import kr.storefront.payments.core.domain.OrderStatus;
+import kr.storefront.payments.core.store.OrderStore;
+import kr.storefront.payments.core.testing.SampleWorld;
 import kr.storefront.payments.http.testing.DeployedHandler;
 import kr.storefront.payments.http.testing.HttpApiResponse;
 import kr.storefront.payments.testkit.SampleEvents;
@@ -19,8 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The root {@code events/} files of VerifyFunction ({@link SampleEvents}), run as {@code sam local invoke VerifyFunction -e} would.
- * Their ids name no payment the sandbox knows, so each route answers its "unknown" case.
+ * The root {@code events/} files of VerifyFunction ({@link SampleEvents}), run as {@code sam local invoke VerifyFunction -e} would,
+ * on a table and sandbox holding what they name ({@link SampleWorld}): an order paid at i'mport, not confirmed yet. Each sample
+ * confirms it (the first one does the work, the others find it done), so each succeeds in any order.
  */
 @ExtendWith(AwsEmulatorExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,6 +37,7 @@ class SampleEventsIT {
     @BeforeAll
     void start(AwsEmulator emulator) {
         verify = VerifyTestSupport.start(emulator, Map.of());
+        verify.seedSampleWorld();
         List<String> properties = new ArrayList<>(DeployedHandler.commonProperties());
         properties.addAll(List.of("verify.success-url", "verify.failure-url"));
         deployed = DeployedHandler.of(verify.bed, properties);
@@ -54,9 +60,11 @@ class SampleEventsIT {
 
         assertThat(response.status()).as(response.body()).isEqualTo(sample.status());
         if (sample.status() == 302) {
-            assertThat(response.header("Location")).isEqualTo(VerifyTestSupport.FAILURE + "&status=invalid");
-        } else {
-            assertThat(response.errorCode()).isEqualTo("not_found");
+            assertThat(response.header("Location"))
+                    .isEqualTo(VerifyTestSupport.SUCCESS + "?merchant_uid=" + SampleWorld.UNCONFIRMED_ORDER + "&status=paid");
         }
+        Order order = verify.bed.bean(OrderStore.class).find(SampleWorld.UNCONFIRMED_ORDER).orElseThrow();
+        assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(order.impUid()).isEqualTo(SampleWorld.UNCONFIRMED_PAYMENT);
     }
 }

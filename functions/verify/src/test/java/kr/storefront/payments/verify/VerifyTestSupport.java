@@ -18,6 +18,7 @@ import kr.storefront.payments.core.domain.BillingInterval;
 import kr.storefront.payments.core.domain.Order;
 import kr.storefront.payments.core.store.OrderStore;
 import kr.storefront.payments.core.testing.CapturedStdout;
+import kr.storefront.payments.core.testing.SampleWorld;
 import kr.storefront.payments.http.testing.FunctionTestBed;
 import kr.storefront.payments.http.testing.HttpApiResponse;
 import kr.storefront.payments.http.testing.LambdaHttpBridge;
@@ -49,6 +50,16 @@ final class VerifyTestSupport implements AutoCloseable {
         CatalogService catalog = bed.bean(CatalogService.class);
         catalog.upsertProduct("BEANS-1KG", "Coffee beans 1kg", PRICE, true);
         catalog.upsertPlan("monthly-coffee", "Monthly coffee", 29_000, BillingInterval.months(1), true);
+    }
+
+    /**
+     * What the {@code events/} samples name ({@link SampleWorld}); the console webhook is off meanwhile, so the sample order
+     * stays unconfirmed until a sample confirms it.
+     */
+    void seedSampleWorld() {
+        bed.sandbox().setConsoleWebhookUrl(null);
+        SampleWorld.seed(bed::bean, bed.sandbox());
+        bed.sandbox().setConsoleWebhookUrl(bridge.url("/webhooks/iamport"));
     }
 
     static VerifyTestSupport start(AwsEmulator emulator, Map<String, Object> overrides) {

@@ -69,7 +69,8 @@ final class CheckoutWindow {
         Optional<String> customerUid = params.text("customer_uid");
         boolean mobile = request.device() == WindowRequest.Device.MOBILE;
         long paidAmount = paidAmount(request, params);
-        Payment.Builder draft = drafts.start(merchantUid, paidAmount, provider.wire(), pg.get().pgId(), params)
+        String impUid = request.impUid() != null ? unused(request.impUid()) : ids.impUid();
+        Payment.Builder draft = drafts.start(impUid, merchantUid, paidAmount, provider.wire(), pg.get().pgId(), params)
                 .payMethod(params.text("pay_method").orElse("card"))
                 .channel(mobile ? Payment.Channel.MOBILE : Payment.Channel.PC)
                 .userAgent(mobile ? MOBILE_USER_AGENT : PC_USER_AGENT)
@@ -111,6 +112,14 @@ final class CheckoutWindow {
             return Optional.of(pg.get().provider().wire() + " 는 결제창 빌링키 발급을 지원하지 않습니다.");
         }
         return Optional.empty();
+    }
+
+    /** A pinned imp_uid names a new payment, as every imp_uid i'mport assigns does. */
+    private String unused(String impUid) {
+        if (!impUid.matches("imp_[0-9]{12}") || ledger.find(impUid).isPresent()) {
+            throw new IllegalArgumentException("imp_uid " + impUid + " is taken or not in i'mport's format (imp_ + 12 digits)");
+        }
+        return impUid;
     }
 
     /** What the browser really sent: a tampered amount wins over {@code params.amount}. */

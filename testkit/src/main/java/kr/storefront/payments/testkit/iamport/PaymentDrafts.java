@@ -18,8 +18,12 @@ final class PaymentDrafts {
 
     /** A ready payment carrying the order fields of {@code params} (name, currency, buyer_*, custom_data, notice_url). */
     Payment.Builder start(String merchantUid, long amount, String pgProvider, String pgId, RequestParams params) {
+        return start(ids.impUid(), merchantUid, amount, pgProvider, pgId, params);
+    }
+
+    /** As {@link #start(String, long, String, String, RequestParams)}, under an imp_uid the caller chose. */
+    Payment.Builder start(String impUid, String merchantUid, long amount, String pgProvider, String pgId, RequestParams params) {
         long now = clock.epochSecond();
-        String impUid = ids.impUid();
         return Payment.builder()
                 .impUid(impUid)
                 .merchantUid(merchantUid)

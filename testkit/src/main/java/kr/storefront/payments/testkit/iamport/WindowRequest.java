@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param tamperedAmount     the amount the browser really sent when it altered {@code params.amount}, or null
  * @param testChannel        paid through a test channel: the payment gets {@code sandbox: true}
  * @param bypassPrepareCheck the payment slipped past the prepared-amount check
+ * @param impUid             the imp_uid the payment gets, or null for the next one i'mport would assign; for fixtures
+ *                           that name a payment in advance (the {@code events/} samples)
  */
 public record WindowRequest(
         Map<String, Object> params,
@@ -21,7 +23,8 @@ public record WindowRequest(
         WindowOutcome outcome,
         Long tamperedAmount,
         boolean testChannel,
-        boolean bypassPrepareCheck) {
+        boolean bypassPrepareCheck,
+        String impUid) {
 
     public enum Device { PC, MOBILE }
 
@@ -31,6 +34,12 @@ public record WindowRequest(
         Objects.requireNonNull(outcome, "outcome");
         // params may hold nulls, like a JS object, so no Map.copyOf
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** A window run the sandbox numbers itself. */
+    public WindowRequest(Map<String, Object> params, Device device, WindowOutcome outcome, Long tamperedAmount,
+                         boolean testChannel, boolean bypassPrepareCheck) {
+        this(params, device, outcome, tamperedAmount, testChannel, bypassPrepareCheck, null);
     }
 
     public static Builder builder(Map<String, Object> params) {
@@ -44,6 +53,7 @@ public record WindowRequest(
         private Long tamperedAmount;
         private boolean testChannel;
         private boolean bypassPrepareCheck;
+        private String impUid;
 
         private Builder(Map<String, Object> params) {
             this.params = params;
@@ -74,8 +84,13 @@ public record WindowRequest(
             return this;
         }
 
+        public Builder impUid(String impUid) {
+            this.impUid = impUid;
+            return this;
+        }
+
         public WindowRequest build() {
-            return new WindowRequest(params, device, outcome, tamperedAmount, testChannel, bypassPrepareCheck);
+            return new WindowRequest(params, device, outcome, tamperedAmount, testChannel, bypassPrepareCheck, impUid);
         }
     }
 }
