@@ -62,6 +62,11 @@
  *       ({@code WindowResults});
  *       again on a paid merchant_uid, decline records, webhooks of charges ({@code SubscriptionApi}); issuance
  *       checks ({@code BillingKeyApi}).</li>
+ *   <li><b>Pinned imp_uids</b> ({@link kr.storefront.payments.testkit.iamport.WindowRequest#impUid()}): i'mport assigns
+ *       every imp_uid; a test may only choose which one a new window payment gets, so the {@code events/} samples can
+ *       name it. Its form, {@code imp_} + 12 digits, is {@code iamport-v1.md} §2.2's example ({@code imp_448280090638},
+ *       the samples' own); a taken or malformed one is a misuse of the sandbox (IllegalArgumentException), never an API
+ *       answer.</li>
  * </ul>
  */
 package kr.storefront.payments.testkit.iamport;

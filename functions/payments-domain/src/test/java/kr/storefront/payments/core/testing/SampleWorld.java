@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.storefront.payments.core.catalog.CatalogService;
+import kr.storefront.payments.core.catalog.Plan;
+import kr.storefront.payments.core.catalog.Product;
 import kr.storefront.payments.core.confirm.ConfirmOutcome;
 import kr.storefront.payments.core.confirm.ConfirmRequest;
 import kr.storefront.payments.core.confirm.ConfirmService;
@@ -69,19 +71,24 @@ public final class SampleWorld {
     private SampleWorld() {
     }
 
-    /** A small catalog so the demo, the curl session and the samples have something to sell. */
-    public static void seedCatalog(CatalogService catalog) {
-        catalog.upsertProduct("BEANS-1KG", "원두 1kg", 18_000, true);
-        catalog.upsertProduct("DRIPPER", "세라믹 드리퍼", 25_000, true);
-        catalog.upsertProduct("MUG", "머그컵", 9_000, true);
-        catalog.upsertProduct("GIFT-SET", "선물 세트", 62_000, true);
-        catalog.upsertPlan("monthly-coffee", "월간 원두 구독", 29_000, BillingInterval.months(1), true);
-        catalog.upsertPlan("daily-tea", "매일 차 구독", 1_500, BillingInterval.days(1), true);
+    /** A few products so the demo, the curl session and the samples have something to sell; by sku. */
+    private static Map<String, Product> seedProducts(CatalogService catalog) {
+        Map<String, Product> products = new LinkedHashMap<>();
+        for (Product product : List.of(catalog.upsertProduct("BEANS-1KG", "원두 1kg", 18_000, true),
+                catalog.upsertProduct("DRIPPER", "세라믹 드리퍼", 25_000, true),
+                catalog.upsertProduct("MUG", "머그컵", 9_000, true),
+                catalog.upsertProduct("GIFT-SET", "선물 세트", 62_000, true))) {
+            products.put(product.sku(), product);
+        }
+        return products;
     }
 
     /** The catalog and everything the samples name. */
     public static void seed(Beans beans, IamportSandbox sandbox) {
-        seedCatalog(beans.get(CatalogService.class));
+        CatalogService catalog = beans.get(CatalogService.class);
+        Map<String, Product> products = seedProducts(catalog);
+        Plan monthly = catalog.upsertPlan("monthly-coffee", "월간 원두 구독", 29_000, BillingInterval.months(1), true);
+        catalog.upsertPlan("daily-tea", "매일 차 구독", 1_500, BillingInterval.days(1), true);
         Instant now = beans.get(Clock.class).instant();
         BillingKeyStore keys = beans.get(BillingKeyStore.class);
         for (String customerUid : List.of(KEY_TO_SUBSCRIBE, KEY_TO_DELETE, KEY_OF_SUBSCRIPTION)) {
@@ -90,16 +97,15 @@ public final class SampleWorld {
                     .transitionTo(BillingKeyStatus.ACTIVE, new CardSummary(null, "카카오페이", null, null), now));
         }
         beans.get(SubscriptionStore.class).insert(Subscription.start(SUBSCRIPTION, CUSTOMER, KEY_OF_SUBSCRIPTION,
-                "monthly-coffee", "월간 원두 구독", 29_000, BillingInterval.months(1), now.plus(Duration.ofDays(30)), now));
+                monthly.id(), monthly.name(), monthly.amount(), monthly.interval(), now.plus(Duration.ofDays(30)), now));
 
         OrderStore orders = beans.get(OrderStore.class);
-        Order unconfirmed = pendingOrder(UNCONFIRMED_ORDER, List.of(
-                new OrderLine("BEANS-1KG", "원두 1kg", 18_000, 2), new OrderLine("DRIPPER", "세라믹 드리퍼", 25_000, 1)), now);
+        Order unconfirmed = pendingOrder(UNCONFIRMED_ORDER,
+                List.of(line(products.get("BEANS-1KG"), 2), line(products.get("DRIPPER"), 1)), now);
         if (orders.insert(unconfirmed) instanceof WriteResult.Applied<Order>) {
             pay(sandbox, unconfirmed, UNCONFIRMED_PAYMENT);
         }
-        Order paid = pendingOrder(PAID_ORDER, List.of(
-                new OrderLine("BEANS-1KG", "원두 1kg", 18_000, 1), new OrderLine("MUG", "머그컵", 9_000, 1)), now);
+        Order paid = pendingOrder(PAID_ORDER, List.of(line(products.get("BEANS-1KG"), 1), line(products.get("MUG"), 1)), now);
         if (orders.insert(paid) instanceof WriteResult.Applied<Order>) {
             String impUid = pay(sandbox, paid, null).impUid();
             ConfirmOutcome outcome = beans.get(ConfirmService.class)
@@ -108,6 +114,10 @@ public final class SampleWorld {
                 throw new IllegalStateException("the sample order did not confirm as paid: " + outcome);
             }
         }
+    }
+
+    private static OrderLine line(Product product, int quantity) {
+        return new OrderLine(product.sku(), product.name(), product.price(), quantity);
     }
 
     private static Order pendingOrder(String merchantUid, List<OrderLine> lines, Instant now) {
