@@ -3,10 +3,18 @@ package kr.storefront.payments.checkout;
 import java.util.Map;
 import java.util.UUID;
 import kr.storefront.payments.core.catalog.CatalogService;
+import kr.storefront.payments.core.confirm.ConfirmRequest;
+import kr.storefront.payments.core.confirm.ConfirmService;
+import kr.storefront.payments.core.confirm.ConfirmSource;
+import kr.storefront.payments.core.domain.OrderStatus;
+import kr.storefront.payments.core.store.OrderStore;
 import kr.storefront.payments.core.domain.BillingInterval;
 import kr.storefront.payments.http.testing.FunctionTestBed;
 import kr.storefront.payments.testkit.aws.AwsEmulator;
 import kr.storefront.payments.testkit.iamport.SandboxOptions;
+import kr.storefront.payments.testkit.iamport.WindowOutcome;
+import kr.storefront.payments.testkit.iamport.WindowRequest;
+import kr.storefront.payments.testkit.iamport.WindowResult;
 
 /** The checkout function on the emulator and sandbox, with a small catalog. */
 final class CheckoutTestSupport {
@@ -53,6 +61,31 @@ final class CheckoutTestSupport {
         catalog.upsertProduct(RETIRED, "Retired mug", 9_000, false);
         catalog.upsertPlan(MONTHLY, "Monthly coffee", MONTHLY_AMOUNT, BillingInterval.months(1), true);
         return bed;
+    }
+
+    /**
+     * An order paid through the window and confirmed: {@code items} (the JSON array) with tosspayments, {@code payMethod}
+     * card or vbank (then deposited).
+     */
+    static String paidOrder(FunctionTestBed bed, String items, String payMethod) {
+        com.fasterxml.jackson.databind.JsonNode order = bed.invoke(kr.storefront.payments.testkit.apigateway.HttpApiEvent
+                .request("POST", "/checkout/orders").body("{\"items\":" + items + ",\"pg\":\"tosspayments\",\"pay_method\":\""
+                        + payMethod + "\",\"device\":\"pc\"}")).json();
+        Map<String, Object> params = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(order.path("params"),
+                new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        WindowResult window = bed.sandbox().completeWindow(WindowRequest.builder(params)
+                .outcome("vbank".equals(payMethod) ? WindowOutcome.issueVbank() : WindowOutcome.pay()).build());
+        if (!window.success()) {
+            throw new AssertionError("the sandbox window did not pay: " + window);
+        }
+        if ("vbank".equals(payMethod)) {
+            bed.sandbox().depositVbank(window.impUid());
+        }
+        bed.bean(ConfirmService.class).confirm(new ConfirmRequest(window.impUid(), window.merchantUid(), ConfirmSource.CALLBACK));
+        if (bed.bean(OrderStore.class).find(window.merchantUid()).orElseThrow().status() != OrderStatus.PAID) {
+            throw new AssertionError("order " + window.merchantUid() + " was not confirmed paid");
+        }
+        return window.merchantUid();
     }
 
     static String customer() {

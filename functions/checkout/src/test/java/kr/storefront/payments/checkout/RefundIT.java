@@ -78,19 +78,7 @@ class RefundIT {
 
     /** A BEANS order paid through the window ({@code payMethod} card or vbank, deposited) and confirmed. */
     private String paidOrder(String payMethod) {
-        JsonNode order = bed.invoke(HttpApiEvent.request("POST", "/checkout/orders").body(
-                "{\"items\":[{\"sku\":\"BEANS-1KG\",\"quantity\":1}],\"pg\":\"tosspayments\",\"pay_method\":\"" + payMethod
-                        + "\",\"device\":\"pc\"}")).json();
-        Map<String, Object> params = JSON.convertValue(order.path("params"), new TypeReference<>() { });
-        WindowResult window = bed.sandbox().completeWindow(WindowRequest.builder(params)
-                .outcome("vbank".equals(payMethod) ? WindowOutcome.issueVbank() : WindowOutcome.pay()).build());
-        assertThat(window.success()).isTrue();
-        if ("vbank".equals(payMethod)) {
-            bed.sandbox().depositVbank(window.impUid());
-        }
-        bed.bean(ConfirmService.class).confirm(new ConfirmRequest(window.impUid(), window.merchantUid(), ConfirmSource.CALLBACK));
-        assertThat(stored(window.merchantUid()).status()).isEqualTo(OrderStatus.PAID);
-        return window.merchantUid();
+        return CheckoutTestSupport.paidOrder(bed, "[{\"sku\":\"BEANS-1KG\",\"quantity\":1}]", payMethod);
     }
 
     private Order stored(String merchantUid) {

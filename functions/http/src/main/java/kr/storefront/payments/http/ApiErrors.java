@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.codec.CodecException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
+import kr.storefront.payments.core.admin.SubscriptionActionRefusedException;
 import kr.storefront.payments.core.checkout.AmountRegistrationException;
 import kr.storefront.payments.core.checkout.BillingKeyInUseException;
 import kr.storefront.payments.core.checkout.CardRejectedException;
@@ -118,6 +119,15 @@ final class ApiErrors {
         }
         if (cause instanceof RefundRefusedException e) {
             return refundRefused(e);
+        }
+        if (cause instanceof SubscriptionActionRefusedException e) {
+            return new Mapped(HttpStatus.CONFLICT, switch (e.reason()) {
+                case NOT_PAUSABLE -> "subscription_not_pausable";
+                case NOT_PAUSED -> "subscription_not_paused";
+                case ALREADY_CANCELLED -> "subscription_cancelled";
+                case CHARGE_IN_FLIGHT -> "charge_in_flight";
+                case NOTHING_TO_REFUND -> "nothing_to_refund";
+            }, e.getMessage());
         }
         if (cause instanceof CardRejectedException e) {
             return new Mapped(HttpStatus.UNPROCESSABLE_ENTITY, "card_rejected", e.getMessage());

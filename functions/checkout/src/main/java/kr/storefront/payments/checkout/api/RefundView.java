@@ -47,7 +47,7 @@ public record RefundView(
             @Nullable String reason,
             @JsonProperty("receipt_url") @Nullable String receiptUrl) {
 
-        static RefundEntry of(Refund refund) {
+        public static RefundEntry of(Refund refund) {
             return new RefundEntry(refund.refundId(), refund.amount(), refund.pgTid(), refund.cancelledAt(), refund.reason(),
                     refund.receiptUrl());
         }

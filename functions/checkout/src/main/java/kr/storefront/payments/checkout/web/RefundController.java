@@ -1,6 +1,7 @@
 package kr.storefront.payments.checkout.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -15,7 +16,7 @@ import kr.storefront.payments.checkout.api.RefundView;
 import kr.storefront.payments.core.refund.RefundOutcome;
 import kr.storefront.payments.core.refund.RefundRefusedException;
 import kr.storefront.payments.core.refund.RefundRequest;
-import kr.storefront.payments.core.refund.RefundService;
+import kr.storefront.payments.core.admin.OrderAdministration;
 import kr.storefront.payments.http.IamCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,21 +27,21 @@ class RefundController {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefundController.class);
 
-    private final RefundService refunds;
+    private final OrderAdministration administration;
 
-    RefundController(RefundService refunds) {
-        this.refunds = refunds;
+    RefundController(OrderAdministration administration) {
+        this.administration = administration;
     }
 
     @Post("/{merchantUid}/refunds")
-    HttpResponse<RefundView> refund(IamCaller caller,
+    HttpResponse<RefundView> refund(IamCaller caller, HttpRequest<?> request,
                                     @PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "not a merchant_uid")
                                     String merchantUid, @Body @Valid RefundBody body,
                                     @Header(IdempotencyKeys.HEADER) @Nullable @Pattern(regexp = IdempotencyKeys.PATTERN,
                                             message = IdempotencyKeys.MESSAGE) String idempotencyKey) {
         LOG.info("refund: {} refunds order {}", caller.arn(), merchantUid);
-        RefundOutcome outcome = refunds.refund(merchantUid, new RefundRequest(body.amount(), body.reason(), body.refundHolder(),
-                body.refundBank(), body.refundAccount()), idempotencyKey);
+        RefundOutcome outcome = administration.refund(AdminActors.of(caller, request), merchantUid, new RefundRequest(
+                body.amount(), body.reason(), body.refundHolder(), body.refundBank(), body.refundAccount()), idempotencyKey);
         if (outcome instanceof RefundOutcome.Refunded refunded) {
             return HttpResponse.<RefundView>status(refunded.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                     .body(RefundView.refunded(refunded.order(), refunded.refund()));

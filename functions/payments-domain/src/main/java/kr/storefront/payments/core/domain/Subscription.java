@@ -101,7 +101,7 @@ public record Subscription(
         if (status == SubscriptionStatus.CANCELLED) {
             return this;
         }
-        if (period == 0 || status == SubscriptionStatus.PAST_DUE) {
+        if (period == 0 || status == SubscriptionStatus.PAST_DUE || status == SubscriptionStatus.PAUSED) {
             return cancelNow(now);
         }
         return copy(period, nextChargeAt, status, failedAttempts, true, periodAttempts, attemptOpen, now);
@@ -110,6 +110,52 @@ public record Subscription(
     /** Ends it at once: never charged again (e.g. its billing key is being deleted). */
     public Subscription cancelNow(Instant now) {
         return copy(period, null, SubscriptionStatus.CANCELLED, failedAttempts, cancelAtPeriodEnd, periodAttempts, attemptOpen, now);
+    }
+
+    /**
+     * An operator pauses it: nothing is charged until {@link #resume}. Only an active subscription with no charge in
+     * flight may be paused (a past-due one is being dunned; an open attempt's outcome is not known yet).
+     *
+     * @throws IllegalStateException otherwise
+     */
+    public Subscription pause(Instant now) {
+        if (status != SubscriptionStatus.ACTIVE || attemptOpen || cancelAtPeriodEnd) {
+            throw new IllegalStateException("subscription " + id + " cannot be paused: " + status
+                    + (attemptOpen ? " with an open attempt" : "") + (cancelAtPeriodEnd ? " ending at period end" : ""));
+        }
+        return copy(period, null, SubscriptionStatus.PAUSED, failedAttempts, false, periodAttempts, false, now);
+    }
+
+    /**
+     * A paused subscription is charged again, on its own anchor dates: the next period is the first that starts at or
+     * after {@code now}; periods that started while it was paused are skipped, never billed (Stripe's
+     * {@code pause_collection} with {@code behavior=void} does the same).
+     *
+     * @throws IllegalStateException if it is not paused
+     */
+    public Subscription resume(Instant now) {
+        if (status != SubscriptionStatus.PAUSED) {
+            throw new IllegalStateException("subscription " + id + " is not paused: " + status);
+        }
+        int next = period;
+        while (interval.periodStart(anchorAt, next).isBefore(now)) {
+            next++;
+        }
+        boolean skipped = next != period;
+        return copy(next, interval.periodStart(anchorAt, next), SubscriptionStatus.ACTIVE, skipped ? 0 : failedAttempts, false,
+                skipped ? 0 : periodAttempts, false, now);
+    }
+
+    /** When the current paid period ends (the next period's start); null if no period was paid yet. */
+    @Nullable
+    public Instant paidThrough() {
+        return period == 0 ? null : interval.periodStart(anchorAt, period);
+    }
+
+    /** When the last paid period began; null if no period was paid yet. */
+    @Nullable
+    public Instant paidPeriodStart() {
+        return period == 0 ? null : interval.periodStart(anchorAt, period - 1);
     }
 
     /** Whether the rebill job should charge it at {@code now}. */

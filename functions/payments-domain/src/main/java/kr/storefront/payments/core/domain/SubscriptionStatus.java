@@ -6,6 +6,8 @@ public enum SubscriptionStatus {
     ACTIVE,
     /** The current period's charge is being retried by the dunning schedule. */
     PAST_DUE,
+    /** Not charged until an operator resumes it; the periods that start meanwhile are skipped, never billed. */
+    PAUSED,
     /** Ended: never charged again. */
     CANCELLED;
 

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.Optional;
 import kr.storefront.payments.core.domain.Order;
+import kr.storefront.payments.core.domain.OrderStatus;
 
 /** Orders by merchant_uid. Every write is conditional; see {@link WriteResult}. */
 public interface OrderStore {
@@ -25,4 +26,11 @@ public interface OrderStore {
      * oldest first: a bounded window for the reconciliation sweep.
      */
     Page<Order> findOpenCreatedBetween(Instant from, Instant cutoff, @Nullable String cursor, int limit);
+
+    /**
+     * Orders now in {@code status} created at or after {@code from} and before {@code to}, newest first, read from
+     * the orders-by-status index (eventually consistent: an order that just changed status may show under its old one
+     * for a moment).
+     */
+    Page<Order> findByStatusCreatedBetween(OrderStatus status, Instant from, Instant to, @Nullable String cursor, int limit);
 }

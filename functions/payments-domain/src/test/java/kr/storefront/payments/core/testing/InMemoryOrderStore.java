@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.Optional;
 import kr.storefront.payments.core.domain.Order;
+import kr.storefront.payments.core.domain.OrderStatus;
 import kr.storefront.payments.core.store.OrderStore;
 import kr.storefront.payments.core.store.Page;
 
@@ -39,6 +40,16 @@ public final class InMemoryOrderStore extends InMemoryVersionedStore<Order> impl
         String lower = SortableTime.of(from);
         String upper = SortableTime.of(cutoff);
         return query("findOpenCreatedBetween", OPEN_ORDERS, order -> order.status().isOpen()
+                        && openKey(order).compareTo(lower) >= 0 && openKey(order).compareTo(upper) <= 0,
+                InMemoryOrderStore::openKey, cursor, limit);
+    }
+
+    @Override
+    public Page<Order> findByStatusCreatedBetween(OrderStatus status, Instant from, Instant to, @Nullable String cursor,
+                                                  int limit) {
+        String lower = SortableTime.of(from);
+        String upper = SortableTime.of(to);
+        return queryDescending("findByStatusCreatedBetween", "ORDER#STATUS#" + status, order -> order.status() == status
                         && openKey(order).compareTo(lower) >= 0 && openKey(order).compareTo(upper) <= 0,
                 InMemoryOrderStore::openKey, cursor, limit);
     }

@@ -17,6 +17,7 @@ public final class InMemoryStores {
     private final InMemoryCatalogStore catalog = new InMemoryCatalogStore();
     private final InMemoryIdempotencyStore idempotency;
     private final InMemoryWebhookLog webhookLog = new InMemoryWebhookLog();
+    private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail();
 
     /** @param clock what the idempotency store reads expiry against (a {@link MutableClock} in most tests) */
     public InMemoryStores(Clock clock) {
@@ -55,6 +56,10 @@ public final class InMemoryStores {
         return webhookLog;
     }
 
+    public InMemoryAuditTrail auditTrail() {
+        return auditTrail;
+    }
+
     /** Every call of every store fails until {@link #recover()}. */
     public void failAllCalls() {
         faults().forEach(StoreFaults::failAllCalls);
@@ -67,6 +72,7 @@ public final class InMemoryStores {
 
     private List<StoreFaults> faults() {
         return List.of(orders.faults(), billingKeys.faults(), subscriptions.faults(), chargeAttempts.faults(), ledger.faults(),
-                catalog.faults(), idempotency.faults(), webhookLog.faults());
+                catalog.faults(), idempotency.faults(), webhookLog.faults(),
+                auditTrail.faults());
     }
 }

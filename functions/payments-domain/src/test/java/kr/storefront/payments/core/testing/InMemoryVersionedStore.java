@@ -118,6 +118,13 @@ public abstract class InMemoryVersionedStore<T> {
         return PageCursors.page(list, stored.values().stream().filter(filter).toList(), sortKey, cursor, limit);
     }
 
+    /** As {@link #query}, highest sort key first. */
+    synchronized Page<T> queryDescending(String operation, String list, Predicate<T> filter, Function<T, String> sortKey,
+                                         @Nullable String cursor, int limit) {
+        faults.beforeCall(operation);
+        return PageCursors.page(list, stored.values().stream().filter(filter).toList(), sortKey, cursor, limit, true);
+    }
+
     /** Whether nothing has {@code value}'s key. Callers hold this store's monitor. */
     boolean isFree(T value) {
         return !stored.containsKey(key.apply(value));

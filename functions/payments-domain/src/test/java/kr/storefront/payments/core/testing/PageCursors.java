@@ -34,14 +34,21 @@ final class PageCursors {
      */
     static <T> Page<T> page(String list, Collection<T> candidates, Function<T, String> sortKey, @Nullable String cursor,
                             int limit) {
+        return page(list, candidates, sortKey, cursor, limit, false);
+    }
+
+    /** As {@link #page(String, Collection, Function, String, int)}, highest sort key first when {@code descending}. */
+    static <T> Page<T> page(String list, Collection<T> candidates, Function<T, String> sortKey, @Nullable String cursor,
+                            int limit, boolean descending) {
         if (limit < 1) {
             // DynamoDB refuses such a Limit with a ValidationException, which the real store reports this way
             throw new StoreUnavailableException("query " + list + ": limit must be at least 1, was " + limit, null);
         }
         String after = decode(cursor, list);
         List<T> items = candidates.stream()
-                .filter(item -> after == null || sortKey.apply(item).compareTo(after) > 0)
-                .sorted(Comparator.comparing(sortKey))
+                .filter(item -> after == null || (descending ? sortKey.apply(item).compareTo(after) < 0
+                        : sortKey.apply(item).compareTo(after) > 0))
+                .sorted(descending ? Comparator.comparing(sortKey).reversed() : Comparator.comparing(sortKey))
                 .limit(limit)
                 .toList();
         String next = items.size() == limit ? encode(list, sortKey.apply(items.get(items.size() - 1))) : null;

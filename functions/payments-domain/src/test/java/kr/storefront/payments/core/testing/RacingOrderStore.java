@@ -73,4 +73,10 @@ public final class RacingOrderStore implements OrderStore {
     public Page<Order> findOpenCreatedBetween(Instant from, Instant cutoff, @Nullable String cursor, int limit) {
         return store.findOpenCreatedBetween(from, cutoff, cursor, limit);
     }
+
+    @Override
+    public Page<Order> findByStatusCreatedBetween(kr.storefront.payments.core.domain.OrderStatus status, Instant from, Instant to,
+                                                  @Nullable String cursor, int limit) {
+        return store.findByStatusCreatedBetween(status, from, to, cursor, limit);
+    }
 }

@@ -116,7 +116,8 @@ final class CursorCodec {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String part : new String[] {query.indexName(), query.partitionAttribute(), query.partitionValue(),
-                    query.sortAttribute(), query.sortCondition().name(), query.sortValue(), query.sortUpper()}) {
+                    query.sortAttribute(), query.sortCondition().name(), query.sortValue(), query.sortUpper(),
+                    query.descending() ? "descending" : null}) {
                 byte[] bytes = part == null ? new byte[0] : utf8(part);
                 digest.update((byte) (part == null ? 0 : 1));
                 digest.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8),

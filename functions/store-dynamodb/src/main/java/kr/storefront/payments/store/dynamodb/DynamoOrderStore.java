@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Optional;
 import kr.storefront.payments.core.domain.Order;
+import kr.storefront.payments.core.domain.OrderStatus;
 import kr.storefront.payments.core.store.OrderStore;
 import kr.storefront.payments.core.store.Page;
 
@@ -29,5 +30,12 @@ final class DynamoOrderStore extends VersionedItemStore<Order> implements OrderS
     public Page<Order> findOpenCreatedBetween(Instant from, Instant cutoff, @Nullable String cursor, int limit) {
         return query(QuerySpec.indexFromBelow(TableKeys.OPEN_ORDERS, TableKeys.sortableTime(from), TableKeys.sortableTime(cutoff)),
                 cursor, limit);
+    }
+
+    @Override
+    public Page<Order> findByStatusCreatedBetween(OrderStatus status, Instant from, Instant to, @Nullable String cursor,
+                                                  int limit) {
+        return query(QuerySpec.index2FromBelowDescending(TableKeys.orderStatusPk(status.name()), TableKeys.sortableTime(from),
+                TableKeys.sortableTime(to)), cursor, limit);
     }
 }

@@ -7,7 +7,7 @@ import kr.storefront.payments.core.domain.OrderStatus;
 import kr.storefront.payments.core.domain.Pg;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Order item: {@code ORDER#{merchant_uid} / ORDER}, in the open-orders index while open. */
+/** Order item: {@code ORDER#{merchant_uid} / ORDER}, in the open-orders index while open, in the orders-by-status index always. */
 final class OrderItems implements ItemMapper<Order> {
 
     @Override
@@ -39,6 +39,8 @@ final class OrderItems implements ItemMapper<Order> {
                 .time("created_at", order.createdAt())
                 .time("updated_at", order.updatedAt())
                 .number(TableKeys.VERSION, version);
+        item.string(TableKeys.GSI2_PK, TableKeys.orderStatusPk(order.status().name()))
+                .string(TableKeys.GSI2_SK, TableKeys.openOrderSk(order.createdAt(), order.merchantUid()));
         if (order.status().isOpen()) {
             item.string(TableKeys.GSI1_PK, TableKeys.OPEN_ORDERS)
                     .string(TableKeys.GSI1_SK, TableKeys.openOrderSk(order.createdAt(), order.merchantUid()));

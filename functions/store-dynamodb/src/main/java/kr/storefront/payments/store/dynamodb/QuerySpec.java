@@ -7,29 +7,30 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * One key-condition Query: a partition and a condition on the sort key, on the table or on {@code gsi1}
+ * One key-condition Query: a partition and a condition on the sort key, on the table or on an index
  * ({@code sortUpper} is the upper end of a range condition, null otherwise). Every list in this service
  * is one of these; nothing scans.
  */
 record QuerySpec(@Nullable String indexName, String partitionAttribute, String partitionValue,
-                 String sortAttribute, SortCondition sortCondition, String sortValue, @Nullable String sortUpper) {
+                 String sortAttribute, SortCondition sortCondition, String sortValue, @Nullable String sortUpper,
+                 boolean descending) {
 
     /** The sort-key comparisons we use. */
     enum SortCondition { BEGINS_WITH, AT_MOST, BELOW, FROM_BELOW }
 
     /** Items of one table partition whose sort key starts with {@code prefix}. */
     static QuerySpec withPrefix(String pk, String skPrefix) {
-        return new QuerySpec(null, TableKeys.PK, pk, TableKeys.SK, SortCondition.BEGINS_WITH, skPrefix, null);
+        return new QuerySpec(null, TableKeys.PK, pk, TableKeys.SK, SortCondition.BEGINS_WITH, skPrefix, null, false);
     }
 
     /** Items of one {@code gsi1} partition whose sort key is at most {@code max}. */
     static QuerySpec indexAtMost(String gsi1pk, String max) {
-        return new QuerySpec(TableKeys.GSI1, TableKeys.GSI1_PK, gsi1pk, TableKeys.GSI1_SK, SortCondition.AT_MOST, max, null);
+        return new QuerySpec(TableKeys.GSI1, TableKeys.GSI1_PK, gsi1pk, TableKeys.GSI1_SK, SortCondition.AT_MOST, max, null, false);
     }
 
     /** Items of one {@code gsi1} partition whose sort key is strictly below {@code bound}. */
     static QuerySpec indexBelow(String gsi1pk, String bound) {
-        return new QuerySpec(TableKeys.GSI1, TableKeys.GSI1_PK, gsi1pk, TableKeys.GSI1_SK, SortCondition.BELOW, bound, null);
+        return new QuerySpec(TableKeys.GSI1, TableKeys.GSI1_PK, gsi1pk, TableKeys.GSI1_SK, SortCondition.BELOW, bound, null, false);
     }
 
     /**
@@ -38,7 +39,16 @@ record QuerySpec(@Nullable String indexName, String partitionAttribute, String p
      * {@code <value>#<id>}, so a bare {@code <value>} upper end excludes every item at exactly that value.
      */
     static QuerySpec indexFromBelow(String gsi1pk, String from, String bound) {
-        return new QuerySpec(TableKeys.GSI1, TableKeys.GSI1_PK, gsi1pk, TableKeys.GSI1_SK, SortCondition.FROM_BELOW, from, bound);
+        return new QuerySpec(TableKeys.GSI1, TableKeys.GSI1_PK, gsi1pk, TableKeys.GSI1_SK, SortCondition.FROM_BELOW, from, bound, false);
+    }
+
+    /**
+     * Items of one {@code gsi2} partition whose sort key is at least {@code from} and at most {@code upper}
+     * (see {@link #indexFromBelow} for the bounds), the highest sort key first.
+     */
+    static QuerySpec index2FromBelowDescending(String gsi2pk, String from, String upper) {
+        return new QuerySpec(TableKeys.GSI2, TableKeys.GSI2_PK, gsi2pk, TableKeys.GSI2_SK, SortCondition.FROM_BELOW, from, upper,
+                true);
     }
 
     QueryRequest.Builder toRequest(String tableName) {
@@ -59,7 +69,7 @@ record QuerySpec(@Nullable String indexName, String partitionAttribute, String p
                 .keyConditionExpression("#pk = :pk AND " + sortExpression)
                 .expressionAttributeNames(Map.of("#pk", partitionAttribute, "#sk", sortAttribute))
                 .expressionAttributeValues(values)
-                .scanIndexForward(true);
+                .scanIndexForward(!descending);
         if (indexName != null) {
             builder.indexName(indexName);
         } else {

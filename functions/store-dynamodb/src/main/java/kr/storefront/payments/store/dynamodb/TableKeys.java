@@ -10,6 +10,9 @@ import java.time.format.DateTimeFormatter;
  * <pre>
  * item              pk                     sk                                      gsi1pk (sparse)       gsi1sk
  * order             ORDER#{merchant_uid}   ORDER                                   ORDER#OPEN *          {created_at}#{merchant_uid}
+ *                   (gsi2: every order)    gsi2pk ORDER#STATUS#{status}  gsi2sk {created_at}#{merchant_uid}
+ * order audit       ORDER#{merchant_uid}   AUDIT#{at}#{entry_id}                   -                     -
+ * subscription audit CUSTOMER#{customer_id} AUDIT#SUBSCRIPTION#{subscription_id}#{at}#{entry_id} -      -
  * billing key       CUSTOMER#{customer_id} BILLINGKEY#{customer_uid}               -                     -
  * subscription      CUSTOMER#{customer_id} SUBSCRIPTION#{subscription_id}          SUBSCRIPTION#DUE **   {next_charge_at}#{subscription_id}
  * charge attempt    CUSTOMER#{customer_id} CHARGE#{subscription_id}#{period}#{n}   CHARGE#UNRESOLVED *** {updated_at}#{merchant_uid}
@@ -33,6 +36,9 @@ public final class TableKeys {
     public static final String GSI1 = "gsi1";
     public static final String GSI1_PK = "gsi1pk";
     public static final String GSI1_SK = "gsi1sk";
+    public static final String GSI2 = "gsi2";
+    public static final String GSI2_PK = "gsi2pk";
+    public static final String GSI2_SK = "gsi2sk";
     public static final String EXPIRES_AT = "expires_at";
     public static final String VERSION = "version";
 
@@ -48,6 +54,8 @@ public final class TableKeys {
     static final String PLAN_PREFIX = "PLAN#";
     static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
     static final String DELIVERY_PREFIX = "DELIVERY#";
+    static final String AUDIT_PREFIX = "AUDIT#";
+    static final String SUBSCRIPTION_AUDIT_PREFIX = "AUDIT#SUBSCRIPTION#";
     /** Sorts after every time and id we write (U+FFFF): an index bound that takes them all. */
     static final String AFTER_ALL = "\uffff";
 
@@ -84,6 +92,21 @@ public final class TableKeys {
     /** Open orders' index key: by creation time, then merchant_uid. */
     static String openOrderSk(Instant createdAt, String merchantUid) {
         return sortableTime(createdAt) + "#" + merchantUid;
+    }
+
+    /** The orders-by-status index partition of one status. */
+    static String orderStatusPk(String status) {
+        return "ORDER#STATUS#" + status;
+    }
+
+    /** An order audit entry's sort key: by time, then id. */
+    static String orderAuditSk(Instant at, String entryId) {
+        return AUDIT_PREFIX + sortableTime(at) + "#" + entryId;
+    }
+
+    /** A subscription audit entry's sort key: by subscription, then time, then id. */
+    static String subscriptionAuditSk(String subscriptionId, Instant at, String entryId) {
+        return SUBSCRIPTION_AUDIT_PREFIX + subscriptionId + "#" + sortableTime(at) + "#" + entryId;
     }
 
     /** Due subscriptions' index key: by next charge time, then id. */

@@ -224,6 +224,52 @@ public abstract class OrderStoreContract {
     }
 
     @Test
+    void findByStatusCreatedBetween_listsOrdersNowInThatStatus_inTheWindow_newestFirst_pageByPage() {
+        Instant from = Instant.parse("2032-01-01T00:00:00Z");
+        Instant to = from.plus(Duration.ofDays(1));
+        List<String> paidInWindow = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Order order = store.insert(pendingOrder(uid("paid_"), from.plusSeconds(i * 60L))).current().orElseThrow();
+            store.update(order.transitionTo(OrderStatus.PAID, "imp_" + i, null, null, null, from.plusSeconds(i * 60L + 1)));
+            paidInWindow.add(0, order.merchantUid());
+        }
+        Order tooEarly = store.insert(pendingOrder(uid("early_"), from.minusMillis(1))).current().orElseThrow();
+        store.update(tooEarly.transitionTo(OrderStatus.PAID, "imp_e", null, null, null, from));
+        Order atTheEnd = store.insert(pendingOrder(uid("end_"), to)).current().orElseThrow();
+        store.update(atTheEnd.transitionTo(OrderStatus.PAID, "imp_t", null, null, null, to));
+        String pending = store.insert(pendingOrder(uid("pending_"), from.plusSeconds(30))).current().orElseThrow().merchantUid();
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Page<Order> page = store.findByStatusCreatedBetween(OrderStatus.PAID, from, to, cursor, 2);
+            page.items().forEach(order -> seen.add(order.merchantUid()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(seen).containsExactlyElementsOf(paidInWindow);
+        assertThat(pages).isGreaterThanOrEqualTo(3);
+        assertThat(store.findByStatusCreatedBetween(OrderStatus.PENDING, from, to, null, 10).items())
+                .extracting(Order::merchantUid).containsExactly(pending);
+    }
+
+    @Test
+    void findByStatusCreatedBetween_withACursorOfAnotherStatus_isRefused() {
+        Instant from = Instant.parse("2033-01-01T00:00:00Z");
+        Instant to = from.plus(Duration.ofDays(1));
+        for (int i = 0; i < 3; i++) {
+            store.insert(pendingOrder(uid("pending_"), from.plusSeconds(i)));
+        }
+        String cursor = store.findByStatusCreatedBetween(OrderStatus.PENDING, from, to, null, 1).nextCursor();
+
+        assertThat(cursor).isNotNull();
+        assertThatThrownBy(() -> store.findByStatusCreatedBetween(OrderStatus.PAID, from, to, cursor, 1))
+                .isInstanceOf(InvalidCursorException.class);
+    }
+
+    @Test
     void findOpenCreatedBefore_withAMalformedCursor_isRefused() {
         assertThatThrownBy(() -> store.findOpenCreatedBefore(NOW, "not-base64!!", 10))
                 .isInstanceOf(InvalidCursorException.class);
