@@ -121,13 +121,7 @@ final class ApiErrors {
             return refundRefused(e);
         }
         if (cause instanceof SubscriptionActionRefusedException e) {
-            return new Mapped(HttpStatus.CONFLICT, switch (e.reason()) {
-                case NOT_PAUSABLE -> "subscription_not_pausable";
-                case NOT_PAUSED -> "subscription_not_paused";
-                case ALREADY_CANCELLED -> "subscription_cancelled";
-                case CHARGE_IN_FLIGHT -> "charge_in_flight";
-                case NOTHING_TO_REFUND -> "nothing_to_refund";
-            }, e.getMessage());
+            return subscriptionActionRefused(e);
         }
         if (cause instanceof CardRejectedException e) {
             return new Mapped(HttpStatus.UNPROCESSABLE_ENTITY, "card_rejected", e.getMessage());
@@ -165,6 +159,16 @@ final class ApiErrors {
             case IAMPORT_REJECTED -> new Mapped(HttpStatus.UNPROCESSABLE_ENTITY, "refund_rejected", e.getMessage(),
                     e.iamportCode() == null ? List.of()
                             : List.of(new ApiError.Detail("iamport_code", String.valueOf(e.iamportCode()))));
+        };
+    }
+
+    private static Mapped subscriptionActionRefused(SubscriptionActionRefusedException e) {
+        return switch (e.reason()) {
+            case NOT_PAUSABLE -> new Mapped(HttpStatus.CONFLICT, "subscription_not_pausable", e.getMessage());
+            case NOT_PAUSED -> new Mapped(HttpStatus.CONFLICT, "subscription_not_paused", e.getMessage());
+            case ALREADY_CANCELLED -> new Mapped(HttpStatus.CONFLICT, "subscription_cancelled", e.getMessage());
+            case CHARGE_IN_FLIGHT -> new Mapped(HttpStatus.CONFLICT, "charge_in_flight", e.getMessage());
+            case NOTHING_TO_REFUND -> new Mapped(HttpStatus.CONFLICT, "nothing_to_refund", e.getMessage());
         };
     }
 

@@ -54,6 +54,12 @@ public final class SampleWorld {
     public static final String KEY_OF_SUBSCRIPTION = "cuid_sample000000000000000003";
     /** Active, first charge a month away (no rebill run charges it): {@code checkout-subscriptions-cancel.json} cancels it. */
     public static final String SUBSCRIPTION = "sub_sample0000000001";
+    /** Active: {@code checkout-admin-subscription-pause.json} pauses it. */
+    public static final String SUBSCRIPTION_TO_PAUSE = "sub_sample0000000002";
+    /** Paused: {@code checkout-admin-subscription-resume.json} resumes it. */
+    public static final String PAUSED_SUBSCRIPTION = "sub_sample0000000003";
+    /** Active: {@code checkout-admin-subscription-cancel.json} ends it now. */
+    public static final String SUBSCRIPTION_TO_END = "sub_sample0000000004";
     /** Pending here, paid at i'mport as {@link #UNCONFIRMED_PAYMENT}: the verify samples confirm it. */
     public static final String UNCONFIRMED_ORDER = "ord_sampleorder000000000000a";
     public static final String UNCONFIRMED_PAYMENT = "imp_448280090638";
@@ -96,8 +102,12 @@ public final class SampleWorld {
             keys.insert(BillingKey.pending(CUSTOMER, customerUid, Pg.KAKAOPAY, now)
                     .transitionTo(BillingKeyStatus.ACTIVE, new CardSummary(null, "카카오페이", null, null), now));
         }
-        beans.get(SubscriptionStore.class).insert(Subscription.start(SUBSCRIPTION, CUSTOMER, KEY_OF_SUBSCRIPTION,
-                monthly.id(), monthly.name(), monthly.amount(), monthly.interval(), now.plus(Duration.ofDays(30)), now));
+        SubscriptionStore subscriptions = beans.get(SubscriptionStore.class);
+        for (String id : List.of(SUBSCRIPTION, SUBSCRIPTION_TO_PAUSE, PAUSED_SUBSCRIPTION, SUBSCRIPTION_TO_END)) {
+            Subscription active = Subscription.start(id, CUSTOMER, KEY_OF_SUBSCRIPTION, monthly.id(), monthly.name(),
+                    monthly.amount(), monthly.interval(), now.plus(Duration.ofDays(30)), now);
+            subscriptions.insert(id.equals(PAUSED_SUBSCRIPTION) ? active.pause(now) : active);
+        }
 
         OrderStore orders = beans.get(OrderStore.class);
         Order unconfirmed = pendingOrder(UNCONFIRMED_ORDER,
