@@ -177,6 +177,27 @@ class RefundIT {
     }
 
     @Test
+    void aTimeoutAfterIamportAppliedTheCancel_isSettledByTheNextLookupOfTheOrder_refundedOnce() {
+        String merchantUid = paidOrder("card");
+        long cancelsBefore = bed.sandbox().count(Endpoint.CANCEL);
+        bed.sandbox().faults().timeoutAfterApply(Endpoint.CANCEL, 1, Duration.ofSeconds(3));
+        HttpApiResponse first = refund(merchantUid, "{\"amount\":3000,\"reason\":\"늦은 응답\"}", "rk-lookup-1");
+        assertThat(first.status()).isEqualTo(202);
+
+        HttpApiResponse lookup = bed.invoke(HttpApiEvent.request("GET", "/checkout/admin/orders/" + merchantUid).signedByIam(ADMIN));
+
+        assertThat(lookup.status()).isEqualTo(200);
+        assertThat(lookup.json().path("order").has("pending_refund")).as("settled before it is shown").isFalse();
+        assertThat(lookup.json().path("order").path("status").asText()).isEqualTo("partially_refunded");
+        assertThat(lookup.json().path("order").path("refunded_amount").asLong()).isEqualTo(3000);
+        assertThat(lookup.json().path("refunds")).hasSize(1);
+        assertThat(lookup.json().path("refunds").get(0).path("refund_id").asText()).isEqualTo(first.json().path("refund_id").asText());
+        assertThat(stored(merchantUid).pendingRefund()).isNull();
+        assertThat(bed.sandbox().count(Endpoint.CANCEL) - cancelsBefore).isEqualTo(1);
+        assertThat(atIamport(merchantUid).cancelAmount()).isEqualTo(3000);
+    }
+
+    @Test
     void aRefundInTheConsoleWeHaveNotSeen_makesOurChecksumStale_i_mportRefuses_422_thenTheOrderCatchesUp() {
         String merchantUid = paidOrder("card");
         bed.sandbox().cancelFromConsole(stored(merchantUid).impUid(), 3_000L);

@@ -52,11 +52,13 @@ public class OrderAdministration {
     }
 
     /**
+     * A refund of it still pending (its answer lost) is settled first from i'mport's {@code cancel_history}.
+     *
      * @param live also read i'mport's record of the payment (one i'mport call)
      * @throws ResourceNotFoundException when there is no such order
      */
     public OrderRecord find(String merchantUid, boolean live) {
-        Order order = orders.find(merchantUid).orElseThrow(() -> new ResourceNotFoundException("order"));
+        Order order = refunds.settlePending(orders.find(merchantUid).orElseThrow(() -> new ResourceNotFoundException("order")));
         List<WebhookDelivery> deliveries = order.impUid() == null ? List.of() : webhooks.deliveries(order.impUid());
         Optional<IamportPayment> atIamport = live && order.impUid() != null ? gateway.findPayment(order.impUid())
                 : Optional.empty();

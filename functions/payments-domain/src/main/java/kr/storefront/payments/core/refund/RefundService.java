@@ -245,6 +245,14 @@ public class RefundService {
     }
 
     /**
+     * The order, its pending refund (if any) settled first: what the back office's lookup shows, so a refund whose
+     * answer was lost is known for what it was as soon as someone looks (one i'mport read, only when one is pending).
+     */
+    public Order settlePending(Order order) {
+        return order.pendingRefund() == null || order.impUid() == null ? order : settle(order);
+    }
+
+    /**
      * A pending refund, settled from the payment as i'mport reports it now: found in its cancel_history, it is
      * recorded; absent (and no longer possibly in flight), it is dropped, so it may be asked for again under the
      * checksum. i'mport unreachable: the order stays as it is.

@@ -142,6 +142,25 @@ class RefundServiceTest {
     }
 
     @Test
+    void settlePending_theLookupOfAnOrder_settlesALostRefund_andReadsIamportOnlyWhenOneIsPending() {
+        paidOrder("card");
+        int readsBefore = iamport.calls(Operation.FIND_PAYMENT).size();
+        assertThat(refunds.settlePending(stored())).isEqualTo(stored());
+        assertThat(iamport.calls(Operation.FIND_PAYMENT)).as("nothing pending: no i'mport call").hasSize(readsBefore);
+
+        iamport.next(Operation.CANCEL, Answer.lostAfterApplying());
+        var pending = (RefundOutcome.Pending) refunds.refund(MERCHANT_UID, refund(4_000L), "k1");
+        Order settled = refunds.settlePending(stored());
+
+        assertThat(settled.pendingRefund()).isNull();
+        assertThat(settled.refund(pending.refundId())).get().extracting(r -> r.amount()).isEqualTo(4_000L);
+        assertThat(settled.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(stored()).isEqualTo(settled);
+        assertThat(iamport.calls(Operation.CANCEL)).hasSize(1);
+        assertThat(metrics.events()).containsExactly("refund pending 0", "refund reconciled 4000");
+    }
+
+    @Test
     void unknownOutcome_neverApplied_holdsTheOrderWhileInFlight_thenIsDroppedAndMayBeAskedAgain() {
         paidOrder("card");
         iamport.next(Operation.CANCEL, Answer.lostBeforeApplying());
