@@ -12,7 +12,10 @@ const demo = (() => {
   const apiBase = (sessionStorage.getItem('demo.api') || local.apiBase || '').replace(/\/$/, '');
   const iamportScript = sessionStorage.getItem('demo.iamport') || local.iamportScript || 'https://cdn.iamport.kr/v1/iamport.js';
   const localTokens = !sessionStorage.getItem('demo.api') && local.localTokens === true;
-  return { apiBase, iamportScript, localTokens, catalog: { products: [], plans: [] }, pgs: [] };
+  // SigV4's region: a deployed API's host names it (<id>.execute-api.<region>.amazonaws.com)
+  const deployedRegion = /\.execute-api\.([a-z0-9-]+)\.amazonaws\.com/.exec(apiBase);
+  const region = deployedRegion ? deployedRegion[1] : (local.region || 'ap-northeast-2');
+  return { apiBase, iamportScript, localTokens, region, catalog: { products: [], plans: [] }, pgs: [] };
 })();
 
 const $ = (selector) => document.querySelector(selector);
@@ -36,13 +39,73 @@ function won(amount) {
   return Number(amount).toLocaleString('ko-KR') + '원';
 }
 
-/** fetch against the API; resolves {status, body}, and throws the API's error message for 4xx/5xx. */
-async function api(method, path, body, { auth = false, idempotent = false } = {}) {
+// ── AWS Signature Version 4, for the IAM-signed admin routes (what curl --aws-sigv4 does) ──
+
+function rfc3986(value) {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+}
+
+function hex(buffer) {
+  return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function sha256Hex(value) {
+  return hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value)));
+}
+
+async function hmac(key, value) {
+  const imported = await crypto.subtle.importKey('raw', typeof key === 'string' ? new TextEncoder().encode(key) : key,
+    { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return new Uint8Array(await crypto.subtle.sign('HMAC', imported, new TextEncoder().encode(value)));
+}
+
+/**
+ * The headers that sign one request (authorization, x-amz-date, x-amz-security-token with temporary credentials),
+ * signing host and x-amz-date: the path double-encoded and the query sorted, as for every service but S3.
+ * amzDate (yyyyMMddTHHmmssZ) is now unless given (the browser test pins it to check known signatures).
+ */
+async function signV4({ method, url, body = '', accessKeyId, secretAccessKey, sessionToken = '', region, service = 'execute-api', amzDate }) {
+  const target = new URL(url, location.href);
+  const time = amzDate || new Date().toISOString().replace(/[-:]|\.\d{3}/g, '');
+  const day = time.slice(0, 8);
+  const headers = { host: target.host, 'x-amz-date': time };
+  if (sessionToken) headers['x-amz-security-token'] = sessionToken;
+  const names = Object.keys(headers).sort();
+  const canonicalPath = target.pathname.split('/').map((segment) => rfc3986(rfc3986(decodeURIComponent(segment)))).join('/');
+  const canonicalQuery = [...target.searchParams].map(([k, v]) => [rfc3986(k), rfc3986(v)])
+    .sort(([k1, v1], [k2, v2]) => (k1 < k2 ? -1 : k1 > k2 ? 1 : v1 < v2 ? -1 : v1 > v2 ? 1 : 0))
+    .map(([k, v]) => k + '=' + v).join('&');
+  const canonicalRequest = [method, canonicalPath || '/', canonicalQuery,
+    names.map((name) => name + ':' + String(headers[name]).trim() + '\n').join(''), names.join(';'), await sha256Hex(body)].join('\n');
+  const scope = [day, region, service, 'aws4_request'].join('/');
+  const toSign = ['AWS4-HMAC-SHA256', time, scope, await sha256Hex(canonicalRequest)].join('\n');
+  let key = await hmac('AWS4' + secretAccessKey, day);
+  for (const part of [region, service, 'aws4_request']) key = await hmac(key, part);
+  const signature = hex(await hmac(key, toSign));
+  const signed = { authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`,
+    'x-amz-date': time };
+  if (sessionToken) signed['x-amz-security-token'] = sessionToken;
+  return signed;
+}
+
+function adminCredentials() {
+  return { accessKeyId: $('#admin-key-id').value.trim(), secretAccessKey: $('#admin-secret').value,
+    sessionToken: $('#admin-session-token').value.trim() };
+}
+
+/**
+ * fetch against the API; resolves the parsed body, and throws the API's error message for 4xx/5xx.
+ * path may name {params} (filled in, URI-encoded); iam signs the request with the admin view's credentials.
+ */
+async function api(method, path, body, { auth = false, idempotent = false, idempotencyKey = null, iam = false, params = {} } = {}) {
   const headers = {};
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const url = demo.apiBase + path.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(params[name]));
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (auth) headers.authorization = 'Bearer ' + (sessionStorage.getItem('demo.token') || '');
-  if (idempotent) headers['idempotency-key'] = uuid();
-  const response = await fetch(demo.apiBase + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (idempotent || idempotencyKey) headers['idempotency-key'] = idempotencyKey || uuid();
+  if (iam) Object.assign(headers, await signV4({ method, url, body: payload || '', region: demo.region, ...adminCredentials() }));
+  const response = await fetch(url, { method, headers, body: payload });
   const raw = await response.text();
   let parsed = null;
   try { parsed = raw ? JSON.parse(raw) : null; } catch (e) { parsed = { raw }; }
@@ -161,7 +224,8 @@ async function pay() {
     showParams(checkout);
     showResult({ status: 'pending', merchant_uid: checkout.merchant_uid, amount: checkout.amount }, 'payment window open');
     const rsp = await openWindow(checkout, device);
-    await confirmPayment(rsp);
+    const view = await confirmPayment(rsp);
+    if (view && view.merchant_uid) $('#admin-merchant-uid').value = view.merchant_uid;
   } catch (error) {
     showError(error);
   } finally {
@@ -282,6 +346,82 @@ async function runRebill() {
   }
 }
 
+// ── back office: look an order up, refund one line ─────────────────────────────
+
+const REFUNDABLE = ['paid', 'partially_refunded'];
+
+/** The reason a line's refund carries: how the view knows a line was refunded (the API refunds amounts). */
+function lineReason(line) {
+  return `returned: ${line.sku} x${line.quantity}`;
+}
+
+async function adminLookUp() {
+  const merchantUid = $('#admin-merchant-uid').value.trim();
+  if (!merchantUid) return;
+  try {
+    renderAdminOrder(await api('GET', '/checkout/admin/orders/{merchant_uid}', undefined, { iam: true, params: { merchant_uid: merchantUid } }));
+    banner(null);
+  } catch (error) {
+    $('#admin-order').hidden = true;
+    banner('look-up failed: ' + error.message);
+  }
+}
+
+async function refundLine(merchantUid, line) {
+  try {
+    // one key per line of an order: a second click (or a retry after a lost answer) answers the first refund
+    await api('POST', '/checkout/admin/orders/{merchant_uid}/refunds', { amount: line.line_total, reason: lineReason(line) },
+      { iam: true, params: { merchant_uid: merchantUid }, idempotencyKey: `refund-line-${merchantUid}-${line.sku}` });
+    banner(null);
+  } catch (error) {
+    banner('refund failed: ' + error.message);
+  }
+  await adminLookUp();
+}
+
+function renderAdminOrder(record) {
+  const order = record.order;
+  const view = $('#admin-order');
+  view.hidden = false;
+  view.dataset.status = order.status;
+  view.dataset.refundedAmount = order.refunded_amount;
+  $('#admin-summary').replaceChildren(text('code', order.merchant_uid), ' ', text('strong', order.status, { id: 'admin-status' }),
+    ` · paid ${won(order.amount)} · refunded `, text('span', won(order.refunded_amount), { id: 'admin-refunded' }),
+    ` · refundable ${won(order.refundable_amount)}`, order.pending_refund ? ' · a refund is pending' : '');
+  const reasons = new Set(record.refunds.map((refund) => refund.reason));
+  const lines = $('#admin-lines tbody');
+  lines.replaceChildren();
+  for (const line of order.lines) {
+    const row = document.createElement('tr');
+    row.dataset.sku = line.sku;
+    row.append(text('td', line.sku), text('td', line.name), text('td', line.quantity), text('td', won(line.line_total)));
+    const cell = document.createElement('td');
+    if (reasons.has(lineReason(line))) {
+      cell.append(text('span', 'refunded', { class: 'line-refunded' }));
+    } else if (REFUNDABLE.includes(order.status) && !order.pending_refund && line.line_total <= order.refundable_amount) {
+      const button = text('button', 'Refund this line', { class: 'refund-line' });
+      button.addEventListener('click', () => { button.disabled = true; refundLine(order.merchant_uid, line); });
+      cell.append(button);
+    }
+    row.append(cell);
+    lines.append(row);
+  }
+  const refunds = $('#admin-refunds tbody');
+  refunds.replaceChildren(...record.refunds.map((refund) => {
+    const row = document.createElement('tr');
+    row.append(text('td', refund.refund_id || '(i\'mport console)'), text('td', won(refund.amount)), text('td', refund.reason),
+      text('td', refund.cancelled_at));
+    return row;
+  }));
+  const audit = $('#admin-audit tbody');
+  audit.replaceChildren(...record.audit.map((entry) => {
+    const row = document.createElement('tr');
+    row.append(text('td', entry.at), text('td', entry.principal_arn), text('td', entry.action + ': ' + entry.detail),
+      text('td', entry.outcome));
+    return row;
+  }));
+}
+
 // ── pages ──────────────────────────────────────────────────────────────────────
 
 async function shopPage() {
@@ -289,6 +429,12 @@ async function shopPage() {
   $('#iamport-script').textContent = demo.iamportScript;
   $('#token-field').hidden = demo.localTokens;
   $('#run-rebill').parentElement.hidden = !demo.localTokens;
+  // locally the stand-in takes any signature from the allow-listed key id `local` (README's curl session)
+  $('#admin-session-token-field').hidden = demo.localTokens;
+  if (demo.localTokens) {
+    $('#admin-key-id').value = 'local';
+    $('#admin-secret').value = 'local';
+  }
   try {
     const [pgs, products, plans] = await Promise.all([
       api('GET', '/checkout/pgs'), api('GET', '/checkout/products'), api('GET', '/checkout/plans')]);
@@ -320,6 +466,7 @@ async function shopPage() {
   $('#sign-in').addEventListener('click', signIn);
   $('#register-card').addEventListener('click', registerCard);
   $('#run-rebill').addEventListener('click', runRebill);
+  $('#admin-look-up').addEventListener('click', adminLookUp);
   document.body.dataset.ready = 'true';
 }
 

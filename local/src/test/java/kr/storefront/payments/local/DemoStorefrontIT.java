@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -118,6 +119,63 @@ class DemoStorefrontIT {
             assertThat(payment.status()).as("refunded by verify").isEqualTo(Payment.Status.CANCELLED);
             assertThat(payment.amount()).isLessThan(18_000L);
         });
+    }
+
+    @Test
+    void backOffice_refundsOneLineOfAPaidOrder_signedWithSigV4_thenTheOrderIsPartiallyRefunded() {
+        openShop();
+        List<WebElement> quantities = browser.findElements(By.cssSelector("#products input[data-sku]"));
+        assertThat(quantities).as("two products to order").hasSizeGreaterThanOrEqualTo(2);
+        quantities.get(1).clear();
+        quantities.get(1).sendKeys("2");
+        new Select(find("#pg")).selectByValue("tosspayments");
+        new Select(find("#device")).selectByValue("pc");
+        find("#pay").click();
+        payInWindow(false, "#window-pay", "backoffice-pay");
+        String merchantUid = waitForResult("paid").getAttribute("data-merchant-uid");
+        assertThat(find("#admin-merchant-uid").getAttribute("value")).as("filled in from the payment").isEqualTo(merchantUid);
+
+        find("#admin-look-up").click();
+        waitFor().until(ExpectedConditions.attributeToBe(By.id("admin-order"), "data-status", "paid"));
+        List<WebElement> lines = browser.findElements(By.cssSelector("#admin-lines tbody tr"));
+        assertThat(lines).hasSize(2);
+        String sku = lines.get(0).getAttribute("data-sku");
+        long lineTotal = Long.parseLong(lines.get(0).findElements(By.tagName("td")).get(3).getText().replaceAll("[^0-9]", ""));
+        screenshot("backoffice-order");
+        lines.get(0).findElement(By.cssSelector("button.refund-line")).click();
+
+        waitFor().until(ExpectedConditions.attributeToBe(By.id("admin-order"), "data-status", "partially_refunded"));
+        screenshot("backoffice-refunded");
+        assertThat(find("#admin-order").getAttribute("data-refunded-amount")).isEqualTo(String.valueOf(lineTotal));
+        assertThat(find("#admin-lines tbody tr[data-sku='" + sku + "'] .line-refunded").getText()).isEqualTo("refunded");
+        assertThat(browser.findElements(By.cssSelector("#admin-lines button.refund-line"))).as("the other line").hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#admin-refunds tbody tr"))).hasSize(1);
+        assertThat(find("#admin-audit tbody").getText()).contains(ApiGatewayFrontend.LOCAL_ADMIN_ARN, "refund", "refunded: " + lineTotal);
+        assertThat(stack.sandbox().paymentsByMerchantUid(merchantUid)).singleElement().satisfies(payment -> {
+            assertThat(payment.cancelAmount()).as("one line refunded at i'mport, once").isEqualTo(lineTotal);
+            assertThat(payment.cancelHistory()).hasSize(1);
+        });
+    }
+
+    /** The page's SigV4 against signatures computed elsewhere: AWS's test suite (get-vanilla) and botocore's SigV4Auth. */
+    @Test
+    void theBackOfficeSigner_producesTheSignaturesOfAwsTestSuiteAndBotocore() {
+        openShop();
+        Object vanilla = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "signV4({method: 'GET', url: 'https://example.amazonaws.com/', accessKeyId: 'AKIDEXAMPLE',"
+                + " secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', region: 'us-east-1', service: 'service',"
+                + " amzDate: '20150830T123600Z'}).then(h => done(h.authorization), e => done(String(e)));");
+        Object refund = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "signV4({method: 'POST', url: 'http://127.0.0.1:8080/checkout/admin/orders/ord_x/refunds?b=2&a=1%201',"
+                + " body: '{\"amount\":1000,\"reason\":\"returned\"}', accessKeyId: 'local', secretAccessKey: 'local',"
+                + " sessionToken: 'tok', region: 'ap-northeast-2', amzDate: '20261204T120000Z'}).then(h => done(h.authorization),"
+                + " e => done(String(e)));");
+
+        assertThat(vanilla).isEqualTo("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, "
+                + "SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
+        assertThat(refund).isEqualTo("AWS4-HMAC-SHA256 Credential=local/20261204/ap-northeast-2/execute-api/aws4_request, "
+                + "SignedHeaders=host;x-amz-date;x-amz-security-token, "
+                + "Signature=33de2a62716d2c457126019716f0933656732b86a101da3cb28ba46da7d8dbff");
     }
 
     @Test

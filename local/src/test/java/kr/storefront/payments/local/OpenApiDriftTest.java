@@ -29,7 +29,7 @@ class OpenApiDriftTest {
 
     static final Path ROOT = TemplateTable.locateTemplate().getParent();
     private static final Path DEMO_SCRIPT = ROOT.resolve("local/src/main/resources/demo/app.js");
-    /** The demo's calls: {@code api('METHOD', '/path' [+ expression], ...)}. */
+    /** The demo's calls: {@code api('METHOD', '/path' [+ expression], ...)}; a path may name {@code {params}} api() fills in. */
     private static final Pattern DEMO_CALL = Pattern.compile("api\\(\\s*'([A-Z]+)'\\s*,\\s*'([^']*)'(\\s*\\+)?");
 
     @Test
@@ -48,7 +48,8 @@ class OpenApiDriftTest {
         assertThat(script.split("fetch\\(", -1)).as("one fetch(), inside api(): every call goes through api()").hasSize(2);
 
         assertThat(demoCalls(script)).as("the demo's calls were found").contains("POST /checkout/orders", "POST /payments/confirm",
-                "DELETE /checkout/subscriptions/<id>");
+                "DELETE /checkout/subscriptions/<id>", "GET /checkout/admin/orders/{merchant_uid}",
+                "POST /checkout/admin/orders/{merchant_uid}/refunds");
         assertThat(undocumentedCalls(script, document())).as("demo calls that are not documented routes").isEmpty();
     }
 
