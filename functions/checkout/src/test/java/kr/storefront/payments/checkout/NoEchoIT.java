@@ -83,7 +83,7 @@ class NoEchoIT {
                 new Route("PUT", "/checkout/admin/plans/{id}", "{\"name\":\"Monthly\",\"amount\":29000,"
                         + "\"interval\":{\"unit\":\"month\",\"count\":1},\"active\":true,\"digital\":false}", iam, List.of()),
                 new Route("POST", "/checkout/admin/orders/{id}/refunds", "{\"amount\":1000,\"reason\":\"r\",\"refund_holder\":\"h\","
-                        + "\"refund_bank\":\"004\",\"refund_account\":\"1234567890\"}", iam, List.of()));
+                        + "\"refund_bank\":\"004\",\"refund_account\":\"1234567890\",\"refund_tel\":\"010-1234-5678\"}", iam, List.of()));
     }
 
     @Test

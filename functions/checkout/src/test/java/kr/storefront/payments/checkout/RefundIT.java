@@ -223,14 +223,17 @@ class RefundIT {
 
         HttpApiResponse missing = refund(merchantUid, "{\"amount\":1000,\"reason\":\"환불\"}", null);
         HttpApiResponse done = refund(merchantUid, "{\"amount\":1000,\"reason\":\"환불\",\"refund_holder\":\"홍길동\","
-                + "\"refund_bank\":\"004\",\"refund_account\":\"12345678901234\"}", null);
+                + "\"refund_bank\":\"004\",\"refund_account\":\"12345678901234\",\"refund_tel\":\"010-9876-5432\"}", null);
 
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().path("error").path("details")).extracting(d -> d.path("field").asText())
                 .containsExactly("refund_holder", "refund_bank", "refund_account");
         assertThat(done.status()).isEqualTo(201);
-        assertThat(done.body()).doesNotContain("12345678901234");
+        assertThat(done.body()).doesNotContain("12345678901234", "010-9876-5432");
         assertThat(atIamport(merchantUid).cancelAmount()).isEqualTo(1000);
+        assertThat(bed.sandbox().requests()).filteredOn(r -> r.endpoint() == Endpoint.CANCEL).last()
+                .satisfies(r -> assertThat(r.params()).containsEntry("refund_holder", "홍길동").containsEntry("refund_bank", "004")
+                        .containsEntry("refund_account", "12345678901234").containsEntry("refund_tel", "010-9876-5432"));
     }
 
     @Test

@@ -76,7 +76,8 @@ final class PaymentsApi {
     /**
      * {@code POST /payments/cancel}: by imp_uid, else the paid payment of merchant_uid. {@code tax_free} is
      * accepted and ignored. A vbank payment needs {@code refund_holder}, {@code refund_bank} and {@code refund_account}
-     * (refused without them). With {@code enable_webhook=true} a "cancelled" webhook follows.
+     * (refused without them); {@code refund_tel} (in the schema, asked for by some PGs only) is accepted and not
+     * checked. With {@code enable_webhook=true} a "cancelled" webhook follows.
      */
     ApiResponse cancel(ApiRequest request) {
         RequestParams params = request.params();

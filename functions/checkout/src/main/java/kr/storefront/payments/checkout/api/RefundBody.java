@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 /**
  * {@code POST /checkout/admin/orders/{merchant_uid}/refunds}. No {@code amount}: everything still refundable. A
  * virtual-account (vbank) order needs the account to refund to: {@code refund_holder}, {@code refund_bank} (the bank
- * code), {@code refund_account}.
+ * code), {@code refund_account}, and for the PGs that ask for it the holder's phone {@code refund_tel}.
  */
 @Serdeable
 public record RefundBody(
@@ -22,10 +22,13 @@ public record RefundBody(
         @JsonProperty("refund_bank") @Nullable @Pattern(regexp = "[0-9A-Za-z]{2,10}", message = "a bank code, e.g. 004")
         String refundBank,
         @JsonProperty("refund_account") @Nullable @Pattern(regexp = "[0-9-]{6,30}", message = "6-30 digits or '-'")
-        String refundAccount) {
+        String refundAccount,
+        @JsonProperty("refund_tel") @Nullable @Pattern(regexp = "[0-9-]{8,20}", message = "a phone number: 8-20 digits or '-'")
+        String refundTel) {
 
     @Override
     public String toString() {
-        return "RefundBody[amount=" + amount + ", refund account " + (refundAccount == null ? "none" : "redacted") + "]";
+        return "RefundBody[amount=" + amount + ", refund account " + (refundAccount == null ? "none" : "redacted")
+                + (refundTel == null ? "" : ", refund tel redacted") + "]";
     }
 }

@@ -41,7 +41,8 @@ class RefundController {
                                             message = IdempotencyKeys.MESSAGE) String idempotencyKey) {
         LOG.info("refund: {} refunds order {}", caller.arn(), merchantUid);
         RefundOutcome outcome = administration.refund(AdminActors.of(caller, request), merchantUid, new RefundRequest(
-                body.amount(), body.reason(), body.refundHolder(), body.refundBank(), body.refundAccount()), idempotencyKey);
+                body.amount(), body.reason(), body.refundHolder(), body.refundBank(), body.refundAccount(), body.refundTel()),
+                idempotencyKey);
         if (outcome instanceof RefundOutcome.Refunded refunded) {
             return HttpResponse.<RefundView>status(refunded.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                     .body(RefundView.refunded(refunded.order(), refunded.refund()));

@@ -100,7 +100,8 @@ class HttpIamportGateway implements IamportGateway {
         try {
             answer = authorized("cancel", CallKind.STANDARD, PAYMENT, api -> api.cancel(
                     new WirePayloads.CancelRequest(cancel.impUid(), cancel.amount(), cancel.taxFree(), cancel.checksum(),
-                            cancel.reason(), cancel.refundHolder(), cancel.refundBank(), cancel.refundAccount())));
+                            cancel.reason(), cancel.refundHolder(), cancel.refundBank(), cancel.refundAccount(),
+                            cancel.refundTel())));
         } catch (IamportUnavailableException e) {
             return e.requestSent() ? new CancelOutcome.Unknown(e.getMessage()) : new CancelOutcome.NotAttempted(e.getMessage());
         } catch (IamportAuthenticationException | SecretUnavailableException | InvalidSecretException e) {

@@ -108,7 +108,8 @@ final class WirePayloads {
             String reason,
             @JsonProperty("refund_holder") @Nullable String refundHolder,
             @JsonProperty("refund_bank") @Nullable String refundBank,
-            @JsonProperty("refund_account") @Nullable String refundAccount) {
+            @JsonProperty("refund_account") @Nullable String refundAccount,
+            @JsonProperty("refund_tel") @Nullable String refundTel) {
         @Override
         public String toString() {
             return "CancelRequest[impUid=" + impUid + ", amount=" + amount + ", checksum=" + checksum + ", refund account "

@@ -316,11 +316,14 @@ class HttpIamportGatewayTest {
 
         CancelOutcome refused = gateway.cancel(new PaymentCancel(issued.impUid(), 1000L, 10000, "환불"));
         CancelOutcome refunded = gateway.cancel(new PaymentCancel(issued.impUid(), 1000L, 10000, "환불", null, "홍길동", "004",
-                "12345678901234"));
+                "12345678901234", "010-1234-5678"));
 
         assertThat(refused).isInstanceOf(CancelOutcome.Rejected.class);
         assertThat(refunded).isInstanceOfSatisfying(CancelOutcome.Cancelled.class,
                 c -> assertThat(c.payment().cancelledAmount()).isEqualTo(1000));
+        assertThat(sandbox.requests()).filteredOn(r -> r.endpoint() == Endpoint.CANCEL).last()
+                .satisfies(r -> assertThat(r.params()).containsEntry("refund_holder", "홍길동").containsEntry("refund_bank", "004")
+                        .containsEntry("refund_account", "12345678901234").containsEntry("refund_tel", "010-1234-5678"));
     }
 
     @Test

@@ -146,7 +146,7 @@ public class SubscriptionAdministration {
             return new Cancellation(cancelled.value(), charged.merchantUid(), Optional.empty());
         }
         RefundOutcome outcome = orderAdministration.refund(actor, charged.merchantUid(), new RefundRequest(amount,
-                reason == null ? "subscription cancelled" : reason, null, null, null), idempotencyKey);
+                reason == null ? "subscription cancelled" : reason), idempotencyKey);
         return new Cancellation(cancelled.value(), charged.merchantUid(), Optional.of(outcome));
     }
 

@@ -14,13 +14,15 @@ import io.micronaut.core.annotation.Nullable;
  * @param refundHolder  account holder to refund a virtual-account payment to (vbank only)
  * @param refundBank    bank code of that account (vbank only)
  * @param refundAccount that account's number (vbank only)
+ * @param refundTel     that account holder's phone (vbank only, for the PGs that ask for it)
  */
 public record PaymentCancel(String impUid, @Nullable Long amount, long checksum, String reason, @Nullable Long taxFree,
-                            @Nullable String refundHolder, @Nullable String refundBank, @Nullable String refundAccount) {
+                            @Nullable String refundHolder, @Nullable String refundBank, @Nullable String refundAccount,
+                            @Nullable String refundTel) {
 
     /** A refund to the payment's own means (card, easy pay). */
     public PaymentCancel(String impUid, @Nullable Long amount, long checksum, String reason) {
-        this(impUid, amount, checksum, reason, null, null, null, null);
+        this(impUid, amount, checksum, reason, null, null, null, null, null);
     }
 
     @Override

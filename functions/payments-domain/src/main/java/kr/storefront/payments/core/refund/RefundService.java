@@ -147,7 +147,7 @@ public class RefundService {
     private RefundOutcome send(Order held, PendingRefund pending, RefundRequest request) {
         CancelOutcome outcome = gateway.cancel(new PaymentCancel(held.impUid(), pending.amount(), pending.checksum(),
                 request.reason().strip(), null, blankToNull(request.refundHolder()), blankToNull(request.refundBank()),
-                blankToNull(request.refundAccount())));
+                blankToNull(request.refundAccount()), blankToNull(request.refundTel())));
         if (outcome instanceof CancelOutcome.Cancelled cancelled) {
             Order saved = record(held, cancelled.payment(), pending);
             Refund refund = saved.refund(pending.refundId()).orElseGet(() -> fallback(saved, pending));

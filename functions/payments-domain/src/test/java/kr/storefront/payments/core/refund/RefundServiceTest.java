@@ -51,7 +51,7 @@ class RefundServiceTest {
     }
 
     private static RefundRequest refund(Long amount) {
-        return new RefundRequest(amount, "고객 요청", null, null, null);
+        return new RefundRequest(amount, "고객 요청");
     }
 
     private Order stored() {
@@ -96,21 +96,24 @@ class RefundServiceTest {
     @Test
     void validation_reasonAmountAndTheVbankAccount() {
         paidOrder("vbank");
-        assertThatThrownBy(() -> refunds.refund(MERCHANT_UID, new RefundRequest(1_000L, " ", null, null, null), null))
+        assertThatThrownBy(() -> refunds.refund(MERCHANT_UID, new RefundRequest(1_000L, " "), null))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.field()).containsExactly("reason", "refund_holder", "refund_bank", "refund_account"));
-        assertThatThrownBy(() -> refunds.refund(MERCHANT_UID, new RefundRequest(PAID + 1, "r", "홍길동", "004", "1234"), null))
+        assertThatThrownBy(() -> refunds.refund(MERCHANT_UID, new RefundRequest(PAID + 1, "r", "홍길동", "004", "1234", null), null))
                 .isInstanceOfSatisfying(RefundRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RefundRefusedException.Reason.EXCEEDS_REFUNDABLE));
         assertThatThrownBy(() -> refunds.refund("ord_nope", refund(1L), null)).isInstanceOf(ResourceNotFoundException.class);
         assertThat(iamport.calls(Operation.CANCEL)).isEmpty();
 
-        var done = (RefundOutcome.Refunded) refunds.refund(MERCHANT_UID, new RefundRequest(null, "r", "홍길동", "004", "1234"), null);
+        var done = (RefundOutcome.Refunded) refunds.refund(MERCHANT_UID,
+                new RefundRequest(null, "r", "홍길동", "004", "1234", "010-1234-5678"), null);
         assertThat(done.order().status()).isEqualTo(OrderStatus.REFUNDED);
         PaymentCancel sent = iamport.requests(PaymentCancel.class).get(0);
         assertThat(sent.refundHolder()).isEqualTo("홍길동");
         assertThat(sent.refundBank()).isEqualTo("004");
         assertThat(sent.refundAccount()).isEqualTo("1234");
+        assertThat(sent.refundTel()).isEqualTo("010-1234-5678");
+        assertThat(sent.toString()).doesNotContain("1234", "010");
     }
 
     @Test
