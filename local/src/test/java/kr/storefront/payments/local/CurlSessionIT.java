@@ -52,6 +52,7 @@ class CurlSessionIT {
         assertThat(output).as("alice has no keys yet").contains("{\"items\":[]}");
         assertThat(output).as("the JWT authorizer").contains("401 without a token");
         assertThat(output).as("the IAM-signed upsert").contains("\"sku\":\"MUG\"").contains("\"price\":9500");
+        assertThat(output).as("its audit entry").contains("[\"" + ApiGatewayFrontend.LOCAL_ADMIN_ARN + "\",\"price 9000 → 9500 won\"]");
         Matcher merchantUid = Pattern.compile("\"merchant_uid\": \"([^\"]+)\"").matcher(output);
         assertThat(merchantUid.find()).as(output).isTrue();
         assertThat(stack.sandbox().paymentsByMerchantUid(merchantUid.group(1))).as("paid once at the sandbox")

@@ -75,7 +75,7 @@ class SampleEventsTest {
     void eachFunctionsRows_areTheOnesNamingIt() {
         assertThat(SampleEvents.of(SampleEvents.REBILL)).extracting(Sample::file).containsExactly("rebill-scheduled.json");
         assertThat(SampleEvents.of(SampleEvents.VERIFY)).hasSize(4).allSatisfy(s -> assertThat(s.file()).startsWith("verify-"));
-        assertThat(SampleEvents.of(SampleEvents.CHECKOUT)).hasSize(21).allSatisfy(s -> assertThat(s.file()).startsWith("checkout-"));
+        assertThat(SampleEvents.of(SampleEvents.CHECKOUT)).hasSize(23).allSatisfy(s -> assertThat(s.file()).startsWith("checkout-"));
     }
 
     @Test

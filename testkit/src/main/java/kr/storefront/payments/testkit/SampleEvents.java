@@ -71,6 +71,8 @@ public final class SampleEvents {
             new Sample("checkout-subscriptions-cancel.json", CHECKOUT, 200),
             new Sample("checkout-admin-product-put.json", CHECKOUT, 200),
             new Sample("checkout-admin-plan-put.json", CHECKOUT, 200),
+            new Sample("checkout-admin-product-get.json", CHECKOUT, 200),
+            new Sample("checkout-admin-plan-get.json", CHECKOUT, 200),
             new Sample("checkout-admin-order-refund.json", CHECKOUT, 201),
             new Sample("checkout-admin-order-get.json", CHECKOUT, 200),
             new Sample("checkout-admin-orders-list.json", CHECKOUT, 200),

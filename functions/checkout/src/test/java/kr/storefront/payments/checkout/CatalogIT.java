@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogIT {
 
+    private static final String ADMIN = "arn:aws:iam::123456789012:user/admin";
+
     private FunctionTestBed bed;
 
     @BeforeAll
@@ -154,6 +156,54 @@ class CatalogIT {
             assertThat(plan.path("plan_id").asText()).isEqualTo("monthly-coffee");
             assertThat(plan.path("interval").path("unit").asText()).isEqualTo("month");
         });
+    }
+
+    @Test
+    void everyUpsert_isAudited_withWhoAndWhatChanged_listedByTheItemsLookup() {
+        String editor = "arn:aws:sts::123456789012:assumed-role/catalog-editor/alice";
+        bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/products/AUDITED-MUG").signedByIam(ADMIN)
+                .body("{\"name\":\"Mug\",\"price\":12000,\"active\":true}"));
+        bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/products/AUDITED-MUG").signedByIam(editor)
+                .body("{\"name\":\"Mug (blue)\",\"price\":9000,\"active\":false}"));
+        bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/products/AUDITED-MUG").signedByIam(editor)
+                .body("{\"name\":\"Mug (blue)\",\"price\":9000,\"active\":false}"));
+        bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/plans/audited-plan").signedByIam(ADMIN)
+                .body("{\"name\":\"P\",\"amount\":5000,\"interval\":{\"unit\":\"month\",\"count\":1},\"active\":true}"));
+        bed.invoke(HttpApiEvent.request("PUT", "/checkout/admin/plans/audited-plan").signedByIam(ADMIN)
+                .body("{\"name\":\"P\",\"amount\":5000,\"interval\":{\"unit\":\"day\",\"count\":7},\"active\":true}"));
+
+        HttpApiResponse product = bed.invoke(HttpApiEvent.request("GET", "/checkout/admin/products/AUDITED-MUG").signedByIam(ADMIN));
+        HttpApiResponse plan = bed.invoke(HttpApiEvent.request("GET", "/checkout/admin/plans/audited-plan").signedByIam(ADMIN));
+
+        assertThat(product.status()).isEqualTo(200);
+        assertThat(product.json().path("product").path("price").asLong()).isEqualTo(9000);
+        assertThat(product.json().path("product").path("active").asBoolean()).as("inactive ones too").isFalse();
+        JsonNode trail = product.json().path("audit");
+        assertThat(trail).extracting(e -> e.path("principal_arn").asText()).containsExactly(ADMIN, editor, editor);
+        assertThat(trail).extracting(e -> e.path("detail").asText()).containsExactly("new: 12000 won, active, physical",
+                "name changed, price 12000 → 9000 won, active true → false", "unchanged");
+        assertThat(trail).allSatisfy(e -> {
+            assertThat(e.path("action").asText()).isEqualTo("upsert");
+            assertThat(e.path("outcome").asText()).isEqualTo("saved");
+            assertThat(e.path("request_id").asText()).as("API Gateway's request id").isNotBlank();
+        });
+        assertThat(plan.json().path("plan").path("interval").path("unit").asText()).isEqualTo("day");
+        assertThat(plan.json().path("audit")).extracting(e -> e.path("detail").asText())
+                .containsExactly("new: 5000 won every 1 month, active, physical", "interval 1 month → 7 days");
+    }
+
+    @Test
+    void catalogLookups_ofAnUnknownItem_are404_andNeedTheAllowList() {
+        HttpApiResponse missing = bed.invoke(HttpApiEvent.request("GET", "/checkout/admin/products/NO-SUCH-SKU").signedByIam(ADMIN));
+        HttpApiResponse customer = bed.invoke(HttpApiEvent.request("GET", "/checkout/admin/products/BEANS-1KG").signedInAs("user-1"));
+        HttpApiResponse intruder = bed.invoke(HttpApiEvent.request("GET", "/checkout/admin/plans/monthly-coffee")
+                .signedByIam("arn:aws:iam::123456789012:user/intern"));
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).doesNotContain("NO-SUCH-SKU");
+        assertThat(customer.status()).isEqualTo(403);
+        assertThat(intruder.status()).isEqualTo(403);
+        assertThat(intruder.errorCode()).isEqualTo("forbidden");
     }
 
     @Test

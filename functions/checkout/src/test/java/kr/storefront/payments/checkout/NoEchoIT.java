@@ -80,6 +80,8 @@ class NoEchoIT {
                 new Route("DELETE", "/checkout/subscriptions/{id}", null, jwt, List.of()),
                 new Route("PUT", "/checkout/admin/products/{id}", "{\"name\":\"Beans\",\"price\":18000,\"active\":true,\"digital\":false}",
                         iam, List.of()),
+                new Route("GET", "/checkout/admin/products/{id}", null, iam, List.of()),
+                new Route("GET", "/checkout/admin/plans/{id}", null, iam, List.of()),
                 new Route("PUT", "/checkout/admin/plans/{id}", "{\"name\":\"Monthly\",\"amount\":29000,"
                         + "\"interval\":{\"unit\":\"month\",\"count\":1},\"active\":true,\"digital\":false}", iam, List.of()),
                 new Route("POST", "/checkout/admin/orders/{id}/refunds", "{\"amount\":1000,\"reason\":\"r\",\"refund_holder\":\"h\","

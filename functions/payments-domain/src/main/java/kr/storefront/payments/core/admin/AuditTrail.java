@@ -13,4 +13,10 @@ public interface AuditTrail {
 
     /** Every entry about any subscription of one customer, oldest first. */
     List<AuditEntry> forSubscriptionsOf(String customerId);
+
+    /** Every entry about one product, oldest first. */
+    List<AuditEntry> forProduct(String sku);
+
+    /** Every entry about one plan, oldest first. */
+    List<AuditEntry> forPlan(String planId);
 }

@@ -33,6 +33,18 @@ public final class InMemoryAuditTrail implements AuditTrail {
         return sorted(entries.values().stream().filter(e -> customerId.equals(e.subject().customerId())).toList());
     }
 
+    @Override
+    public synchronized List<AuditEntry> forProduct(String sku) {
+        faults.beforeCall("forProduct");
+        return sorted(entries.values().stream().filter(e -> sku.equals(e.subject().sku())).toList());
+    }
+
+    @Override
+    public synchronized List<AuditEntry> forPlan(String planId) {
+        faults.beforeCall("forPlan");
+        return sorted(entries.values().stream().filter(e -> planId.equals(e.subject().planId())).toList());
+    }
+
     private static List<AuditEntry> sorted(List<AuditEntry> list) {
         return list.stream().sorted(Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id)).toList();
     }

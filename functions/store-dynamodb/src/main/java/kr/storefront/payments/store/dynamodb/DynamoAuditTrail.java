@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Audit entries, in their subject's partition so the subject's read lists them in one Query:
- * {@code ORDER#{merchant_uid} / AUDIT#{at}#{id}} and {@code CUSTOMER#{customer_id} / AUDIT#SUBSCRIPTION#{id}#{at}#{id}}.
+ * {@code ORDER#{merchant_uid} / AUDIT#{at}#{id}}, {@code CUSTOMER#{customer_id} / AUDIT#SUBSCRIPTION#{id}#{at}#{id}},
+ * {@code CATALOG / AUDIT#PRODUCT#{sku}#{at}#{id}} and {@code CATALOG / AUDIT#PLAN#{plan_id}#{at}#{id}}.
  * No TTL: they are kept.
  */
 @Singleton
@@ -28,16 +29,29 @@ final class DynamoAuditTrail implements AuditTrail {
     @Override
     public void record(AuditEntry entry) {
         AuditSubject subject = entry.subject();
+        String pk;
+        String sk;
+        if (subject.isOrder()) {
+            pk = TableKeys.orderPk(subject.merchantUid());
+            sk = TableKeys.orderAuditSk(entry.at(), entry.id());
+        } else if (subject.isSubscription()) {
+            pk = TableKeys.customerPk(subject.customerId());
+            sk = TableKeys.subscriptionAuditSk(subject.subscriptionId(), entry.at(), entry.id());
+        } else {
+            pk = TableKeys.CATALOG_PK;
+            sk = subject.sku() != null ? TableKeys.catalogAuditSk(TableKeys.PRODUCT_AUDIT_PREFIX, subject.sku(), entry.at(), entry.id())
+                    : TableKeys.catalogAuditSk(TableKeys.PLAN_AUDIT_PREFIX, subject.planId(), entry.at(), entry.id());
+        }
         table.put(new ItemBuilder()
-                .string(TableKeys.PK, subject.isOrder() ? TableKeys.orderPk(subject.merchantUid())
-                        : TableKeys.customerPk(subject.customerId()))
-                .string(TableKeys.SK, subject.isOrder() ? TableKeys.orderAuditSk(entry.at(), entry.id())
-                        : TableKeys.subscriptionAuditSk(subject.subscriptionId(), entry.at(), entry.id()))
+                .string(TableKeys.PK, pk)
+                .string(TableKeys.SK, sk)
                 .string("type", "AUDIT")
                 .string("entry_id", entry.id())
                 .string("merchant_uid", subject.merchantUid())
                 .string("customer_id", subject.customerId())
                 .string("subscription_id", subject.subscriptionId())
+                .string("sku", subject.sku())
+                .string("plan_id", subject.planId())
                 .time("at", entry.at())
                 .string("principal_arn", entry.principalArn())
                 .string("request_id", entry.requestId())
@@ -60,6 +74,16 @@ final class DynamoAuditTrail implements AuditTrail {
         return entries;
     }
 
+    @Override
+    public List<AuditEntry> forProduct(String sku) {
+        return list(QuerySpec.withPrefix(TableKeys.CATALOG_PK, TableKeys.catalogAuditPrefix(TableKeys.PRODUCT_AUDIT_PREFIX, sku)));
+    }
+
+    @Override
+    public List<AuditEntry> forPlan(String planId) {
+        return list(QuerySpec.withPrefix(TableKeys.CATALOG_PK, TableKeys.catalogAuditPrefix(TableKeys.PLAN_AUDIT_PREFIX, planId)));
+    }
+
     private List<AuditEntry> list(QuerySpec query) {
         List<AuditEntry> entries = new ArrayList<>();
         String cursor = null;
@@ -75,7 +99,7 @@ final class DynamoAuditTrail implements AuditTrail {
         ItemReader reader = new ItemReader(item);
         return reader.construct(() -> new AuditEntry(reader.string("entry_id"),
                 new AuditSubject(reader.optionalString("merchant_uid"), reader.optionalString("customer_id"),
-                        reader.optionalString("subscription_id")),
+                        reader.optionalString("subscription_id"), reader.optionalString("sku"), reader.optionalString("plan_id")),
                 reader.time("at"), reader.string("principal_arn"), reader.optionalString("request_id"), reader.string("action"),
                 reader.string("detail"), reader.string("outcome")));
     }

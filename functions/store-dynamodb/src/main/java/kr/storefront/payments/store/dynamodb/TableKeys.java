@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
  * charge attempt    CUSTOMER#{customer_id} CHARGE#{subscription_id}#{period}#{n}   CHARGE#UNRESOLVED *** {updated_at}#{merchant_uid}
  * product           CATALOG                PRODUCT#{sku}                           -                     -
  * plan              CATALOG                PLAN#{plan_id}                          -                     -
+ * catalog audit     CATALOG                AUDIT#PRODUCT#{sku}#{at}#{entry_id}, AUDIT#PLAN#{plan_id}#{at}#{entry_id}
  * idempotency key   IDEMPOTENCY#{scope}#{sha256(key)}  IDEMPOTENCY                 -                     -   (expires_at TTL)
  * webhook delivery  WEBHOOK#{imp_uid}      DELIVERY#{received_at}#{uuid}           -                     -   (expires_at TTL)
  *
@@ -56,6 +57,8 @@ public final class TableKeys {
     static final String DELIVERY_PREFIX = "DELIVERY#";
     static final String AUDIT_PREFIX = "AUDIT#";
     static final String SUBSCRIPTION_AUDIT_PREFIX = "AUDIT#SUBSCRIPTION#";
+    static final String PRODUCT_AUDIT_PREFIX = "AUDIT#PRODUCT#";
+    static final String PLAN_AUDIT_PREFIX = "AUDIT#PLAN#";
     /** Sorts after every time and id we write (U+FFFF): an index bound that takes them all. */
     static final String AFTER_ALL = "\uffff";
 
@@ -107,6 +110,19 @@ public final class TableKeys {
     /** A subscription audit entry's sort key: by subscription, then time, then id. */
     static String subscriptionAuditSk(String subscriptionId, Instant at, String entryId) {
         return SUBSCRIPTION_AUDIT_PREFIX + subscriptionId + "#" + sortableTime(at) + "#" + entryId;
+    }
+
+    /**
+     * The sort-key prefix of one catalog item's audit entries ({@code kindPrefix} {@link #PRODUCT_AUDIT_PREFIX} or
+     * {@link #PLAN_AUDIT_PREFIX}); the closing {@code #} keeps {@code MUG} from matching {@code MUG-2}'s entries.
+     */
+    static String catalogAuditPrefix(String kindPrefix, String id) {
+        return kindPrefix + id + "#";
+    }
+
+    /** A catalog item's audit entry sort key: by item, then time, then id. */
+    static String catalogAuditSk(String kindPrefix, String id, Instant at, String entryId) {
+        return catalogAuditPrefix(kindPrefix, id) + sortableTime(at) + "#" + entryId;
     }
 
     /** Due subscriptions' index key: by next charge time, then id. */

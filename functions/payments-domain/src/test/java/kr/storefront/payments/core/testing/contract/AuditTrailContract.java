@@ -60,6 +60,22 @@ public abstract class AuditTrailContract {
         assertThat(trail.forOrder("sub_a")).isEmpty();
     }
 
+    @Test
+    void forProduct_andForPlan_listThatItemsEntries_byTime_notThoseOfAnItemWhoseIdItPrefixes() {
+        String sku = StoreSamples.uid("MUG");
+        AuditEntry created = entry(AuditSubject.product(sku), 1, "upsert");
+        AuditEntry repriced = entry(AuditSubject.product(sku), 2, "upsert");
+        AuditEntry plan = entry(AuditSubject.plan(sku), 3, "upsert");
+        trail.record(repriced);
+        trail.record(created);
+        trail.record(plan);
+        trail.record(entry(AuditSubject.product(sku + "-2"), 0, "upsert"));
+
+        assertThat(trail.forProduct(sku)).containsExactly(created, repriced);
+        assertThat(trail.forPlan(sku)).containsExactly(plan);
+        assertThat(trail.forOrder(sku)).isEmpty();
+    }
+
     private static AuditEntry entry(AuditSubject subject, int seconds, String action) {
         return new AuditEntry(StoreSamples.uid("aud_"), subject, StoreSamples.NOW.plusSeconds(seconds),
                 "arn:aws:sts::123456789012:assumed-role/ops/alice", null, action, action, AuditEntry.REQUESTED);
