@@ -44,7 +44,7 @@ class LambdaRuntimeSerializationTest {
     @Test
     void report_isWrittenAsTheReadmesSnakeCaseJson() {
         RebillReport report = new RebillReport(Instant.parse("2026-11-21T03:00:00Z"), 3, 3, 2, 1, 0, 0, 0, 0, 0, 0, 0, 4, 1, 0, 0,
-                0, false, 1234);
+                0, 0, 0, false, 1234);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         runtimeSerializer().toJson(report, out, RebillReport.class);

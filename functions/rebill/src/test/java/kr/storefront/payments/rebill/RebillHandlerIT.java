@@ -46,7 +46,7 @@ class RebillHandlerIT extends RebillTestSupport {
         json.entries().forEach(entry -> keys.add(entry.getKey()));
         assertThat(keys).containsExactly("scheduled_time", "due", "queued", "charged", "declined", "not_attempted",
                 "unknown", "forged", "ended", "skipped", "reconciled", "unresolved", "orders_checked", "orders_confirmed",
-                "orders_closed", "orders_forged", "errors", "budget_exhausted", "duration_ms");
+                "orders_closed", "orders_forged", "refunds_checked", "refunds_settled", "errors", "budget_exhausted", "duration_ms");
     }
 
     @Test

@@ -59,7 +59,7 @@ public record AdminOrderView(
         }
     }
 
-    /** A refund sent whose outcome is not known yet (i'mport not answering now): the next lookup or refund request settles it. */
+    /** A refund sent whose outcome is not known yet: the next lookup, refund request or rebill run settles it. */
     @Serdeable
     public record PendingRefundView(@JsonProperty("refund_id") String refundId, long amount,
                                     @JsonProperty("requested_at") Instant requestedAt) {

@@ -45,7 +45,7 @@ class EmfPaymentMetricsTest {
 
     @Test
     void aRebillPlannerRun_queuedAndWhatTheAlarmsRead_noChargeOutcomes() throws IOException {
-        RebillReport report = new RebillReport(NOW, 9, 9, 0, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0, 2, 5, false, 100);
+        RebillReport report = new RebillReport(NOW, 9, 9, 0, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0, 2, 0, 0, 5, false, 100);
 
         List<Map<String, Object>> lines = lines(() -> metrics.rebillRun(report));
 
@@ -58,7 +58,7 @@ class EmfPaymentMetricsTest {
 
     @Test
     void aRebillWorkerInvocation_chargesByOutcome_forgedAndErrors_butNoUnresolvedGauge() throws IOException {
-        RebillReport report = new RebillReport(NOW, 0, 0, 4, 2, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, false, 100);
+        RebillReport report = new RebillReport(NOW, 0, 0, 4, 2, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, false, 100);
 
         List<Map<String, Object>> lines = lines(() -> metrics.rebillCharges(report));
 

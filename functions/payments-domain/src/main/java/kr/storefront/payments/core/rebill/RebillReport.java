@@ -28,6 +28,8 @@ import java.time.Instant;
  * @param ordersConfirmed of those, now paid or awaiting deposit (their webhook was lost)
  * @param ordersClosed    of those, now failed or cancelled
  * @param ordersForged    of those, paid with an amount, currency or PG that is not ours: FORGED and refunded
+ * @param refundsChecked  orders holding a refund whose answer was lost, re-read at i'mport by the sweep
+ * @param refundsSettled  of those, settled from {@code cancel_history}: recorded as applied, or dropped as never applied
  * @param errors          subscriptions, attempts or orders whose handling failed unexpectedly (store or i'mport unavailable); retried next run
  * @param budgetExhausted the run stopped taking new work before its deadline; the rest stays due for the next run
  * @param durationMs      wall time of the run
@@ -50,6 +52,8 @@ public record RebillReport(
         int ordersConfirmed,
         int ordersClosed,
         int ordersForged,
+        int refundsChecked,
+        int refundsSettled,
         int errors,
         boolean budgetExhausted,
         long durationMs) {
@@ -64,7 +68,8 @@ public record RebillReport(
                 notAttempted + other.notAttempted, unknown + other.unknown, forged + other.forged, ended + other.ended,
                 skipped + other.skipped, reconciled + other.reconciled, unresolved + other.unresolved,
                 ordersChecked + other.ordersChecked, ordersConfirmed + other.ordersConfirmed, ordersClosed + other.ordersClosed,
-                ordersForged + other.ordersForged, errors + other.errors, budgetExhausted || other.budgetExhausted,
+                ordersForged + other.ordersForged, refundsChecked + other.refundsChecked, refundsSettled + other.refundsSettled,
+                errors + other.errors, budgetExhausted || other.budgetExhausted,
                 durationMs + other.durationMs);
     }
 
@@ -74,7 +79,7 @@ public record RebillReport(
                 + " not_attempted=" + notAttempted + " unknown=" + unknown + " forged=" + forged + " ended=" + ended
                 + " skipped=" + skipped + " reconciled=" + reconciled + " unresolved=" + unresolved + " orders_checked=" + ordersChecked
                 + " orders_confirmed=" + ordersConfirmed + " orders_closed=" + ordersClosed + " orders_forged=" + ordersForged
-                + " errors=" + errors
+                + " refunds_checked=" + refundsChecked + " refunds_settled=" + refundsSettled + " errors=" + errors
                 + " budget_exhausted=" + budgetExhausted + " duration_ms=" + durationMs;
     }
 }

@@ -13,6 +13,7 @@ import kr.storefront.payments.core.domain.ChargeAttempt;
 import kr.storefront.payments.core.domain.Order;
 import kr.storefront.payments.core.domain.Subscription;
 import kr.storefront.payments.core.rebill.RunTally.Outcome;
+import kr.storefront.payments.core.refund.RefundService;
 import kr.storefront.payments.core.store.ChargeAttemptStore;
 import kr.storefront.payments.core.store.OrderStore;
 import kr.storefront.payments.core.store.Page;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * subscriptions they release are queued in this run), then page the due index and send its subscriptions to
  * the workers' queue in batches ({@link RebillWorker} charges them), then sweep orders left open longer than
  * {@code pending-order-threshold} (up to {@code pending-order-max-age}) so a lost webhook never loses a paid
- * order. Reconciliation and sweep share the run's {@code concurrency}; all three share its time budget, and
- * what the budget cuts off is picked up by the next run.
+ * order, and settle refunds whose answer was lost (from i'mport's {@code cancel_history}, never sent again).
+ * Reconciliation and sweeps share the run's {@code concurrency}; all share its time budget, and what the budget
+ * cuts off is picked up by the next run.
  *
  * <p>There is no persisted cursor: the due index is the work queue. Whatever the workers resolve leaves the
  * {@code next_charge_at <= now} range (charged, declined into the dunning schedule, ended, or blocked by an
@@ -48,18 +50,21 @@ public final class RebillService {
     private final Reconciler reconciler;
     private final OrderStore orders;
     private final OrderSweeper sweeper;
+    private final RefundService refunds;
     private final RebillConfiguration configuration;
     private final RebillMetrics metrics;
     private final Clock clock;
 
     RebillService(SubscriptionStore subscriptions, ChargeAttemptStore attempts, RebillQueue queue, Reconciler reconciler,
-                  OrderStore orders, OrderSweeper sweeper, RebillConfiguration configuration, RebillMetrics metrics, Clock clock) {
+                  OrderStore orders, OrderSweeper sweeper, RefundService refunds, RebillConfiguration configuration,
+                  RebillMetrics metrics, Clock clock) {
         this.subscriptions = subscriptions;
         this.attempts = attempts;
         this.queue = queue;
         this.reconciler = reconciler;
         this.orders = orders;
         this.sweeper = sweeper;
+        this.refunds = refunds;
         this.configuration = configuration;
         this.metrics = metrics;
         this.clock = clock;
@@ -82,6 +87,12 @@ public final class RebillService {
                 Instant cutoff = now.minus(configuration.pendingOrderThreshold());
                 finished = drain(dispatcher, tally, cursor -> orders.findOpenCreatedBetween(from, cutoff, cursor, configuration.pageSize()),
                         order -> () -> sweeper.sweep(order), Order::merchantUid);
+            }
+            if (finished) {
+                // refunds whose answer was lost: settled from cancel_history even if nobody looks the order up
+                finished = drain(dispatcher, tally, cursor -> orders.findWithPendingRefund(cursor, configuration.pageSize()),
+                        order -> () -> refunds.settlePending(order).pendingRefund() == null ? Outcome.REFUND_SETTLED
+                                : Outcome.REFUND_STILL_PENDING, Order::merchantUid);
             }
             if (!finished) {
                 tally.budgetExhausted();

@@ -21,7 +21,11 @@ final class RunTally {
         /** Open order paid with an amount, currency or PG that is not ours: now FORGED and refunded. */
         ORDER_FORGED,
         /** Open order of a subscription charge: its charge attempt is reconciled instead. */
-        ORDER_NOT_SWEPT
+        ORDER_NOT_SWEPT,
+        /** Order holding a refund whose answer was lost: settled from i'mport's cancel_history (applied, or never). */
+        REFUND_SETTLED,
+        /** Order holding a refund whose answer was lost: still unsettled (i'mport not answering, or it may be in flight). */
+        REFUND_STILL_PENDING
     }
 
     private final Map<Outcome, AtomicInteger> counts = new EnumMap<>(Outcome.class);
@@ -51,6 +55,7 @@ final class RunTally {
                 get(Outcome.RECONCILED), get(Outcome.UNRESOLVED),
                 get(Outcome.ORDER_UNCHANGED) + get(Outcome.ORDER_CONFIRMED) + get(Outcome.ORDER_CLOSED) + get(Outcome.ORDER_FORGED),
                 get(Outcome.ORDER_CONFIRMED), get(Outcome.ORDER_CLOSED), get(Outcome.ORDER_FORGED),
+                get(Outcome.REFUND_SETTLED) + get(Outcome.REFUND_STILL_PENDING), get(Outcome.REFUND_SETTLED),
                 get(Outcome.ERROR), budgetExhausted, duration.toMillis());
     }
 

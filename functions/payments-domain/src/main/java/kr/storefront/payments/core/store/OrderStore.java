@@ -33,4 +33,10 @@ public interface OrderStore {
      * for a moment).
      */
     Page<Order> findByStatusCreatedBetween(OrderStatus status, Instant from, Instant to, @Nullable String cursor, int limit);
+
+    /**
+     * Orders holding a refund whose answer was lost ({@link Order#pendingRefund()}), oldest request first: for the sweep
+     * that settles them from i'mport's {@code cancel_history}. Read from an index (eventually consistent).
+     */
+    Page<Order> findWithPendingRefund(@Nullable String cursor, int limit);
 }

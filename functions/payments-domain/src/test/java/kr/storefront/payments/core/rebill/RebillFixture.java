@@ -18,6 +18,8 @@ import kr.storefront.payments.core.iamport.BillingKeyCharge;
 import kr.storefront.payments.core.iamport.IamportGateway;
 import kr.storefront.payments.core.iamport.IamportPayment;
 import kr.storefront.payments.core.iamport.PaymentStatus;
+import kr.storefront.payments.core.refund.RefundService;
+import kr.storefront.payments.core.refund.RefundServices;
 import kr.storefront.payments.core.store.ChargeLedger;
 import kr.storefront.payments.core.testing.FakeIamportGateway;
 import kr.storefront.payments.core.testing.IamportConfigurations;
@@ -51,6 +53,7 @@ final class RebillFixture {
     final Reconciler reconciler;
     final OrderSweeper sweeper;
     final RebillService service;
+    final RefundService refunds;
     final InMemoryRebillQueue queue = new InMemoryRebillQueue();
     final RebillWorker worker;
     /** Messages a worker handed back during the last run: the queue delivers them again in the next run. */
@@ -75,8 +78,9 @@ final class RebillFixture {
         reconciler = new Reconciler(gateway, recorder, configuration, iamportConfiguration, clock);
         sweeper = new OrderSweeper(ConfirmServices.over(gateway, stores.orders(), stores.billingKeys(), iamportConfiguration, clock),
                 recorder);
+        refunds = RefundServices.over(stores.orders(), gateway, stores.idempotency(), metrics, clock);
         service = new RebillService(stores.subscriptions(), stores.chargeAttempts(), queue, reconciler, stores.orders(), sweeper,
-                configuration, metrics, clock);
+                refunds, configuration, metrics, clock);
         worker = new RebillWorker(stores.subscriptions(), stores.billingKeys(), charger, configuration, metrics, clock);
     }
 

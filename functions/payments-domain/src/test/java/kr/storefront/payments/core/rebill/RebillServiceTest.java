@@ -21,6 +21,7 @@ import kr.storefront.payments.core.domain.SubscriptionStatus;
 import kr.storefront.payments.core.iamport.PaymentCancel;
 import kr.storefront.payments.core.iamport.PaymentStatus;
 import kr.storefront.payments.core.rebill.RebillConfiguration.AfterDunning;
+import kr.storefront.payments.core.refund.RefundRequest;
 import kr.storefront.payments.core.testing.CapturedStdout;
 import kr.storefront.payments.core.testing.FakeIamportGateway.Answer;
 import kr.storefront.payments.core.testing.FakeIamportGateway.Operation;
@@ -336,6 +337,33 @@ class RebillServiceTest {
     }
 
     @Test
+    void refundSweep_settlesRefundsWhoseAnswerWasLost_appliedOnesRecorded_neverAppliedOnesDroppedOnceNoLongerInFlight() {
+        Order applied = paidOrder("ord_rfd_applied");
+        Order neverApplied = paidOrder("ord_rfd_lost");
+        rebill.iamport.next(Operation.CANCEL, Answer.lostAfterApplying());
+        rebill.refunds.refund(applied.merchantUid(), new RefundRequest(5_000L, "파손"), "rk-1");
+        rebill.iamport.next(Operation.CANCEL, Answer.lostBeforeApplying());
+        rebill.refunds.refund(neverApplied.merchantUid(), new RefundRequest(5_000L, "파손"), "rk-2");
+
+        RebillReport first = rebill.run();
+        rebill.clock.advance(Duration.ofMinutes(2));
+        RebillReport second = rebill.run();
+        RebillReport third = rebill.run();
+
+        assertThat(first.refundsChecked()).isEqualTo(2);
+        assertThat(first.refundsSettled()).as("the one never applied may still be in flight").isEqualTo(1);
+        assertThat(rebill.order(applied.merchantUid()).pendingRefund()).isNull();
+        assertThat(rebill.order(applied.merchantUid()).refundedAmount()).isEqualTo(5_000);
+        assertThat(rebill.order(applied.merchantUid()).status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(second.refundsChecked()).isEqualTo(1);
+        assertThat(second.refundsSettled()).isEqualTo(1);
+        assertThat(rebill.order(neverApplied.merchantUid()).pendingRefund()).as("dropped: it may be asked for again").isNull();
+        assertThat(rebill.order(neverApplied.merchantUid()).refundedAmount()).isZero();
+        assertThat(third.refundsChecked()).isZero();
+        assertThat(rebill.iamport.calls(Operation.CANCEL)).as("never sent again by the sweep").hasSize(2);
+    }
+
+    @Test
     void orderSweep_takesOnlyOrdersBetweenTheThresholdAndTheMaximumAge() {
         Order tooOld = openOrder("ord_old");
         rebill.paidElsewhere(tooOld.merchantUid(), tooOld.amount());
@@ -461,7 +489,7 @@ class RebillServiceTest {
         String logs = CapturedStdout.of(() -> report[0] = rebill.run());
 
         assertThat(report[0]).usingRecursiveComparison().ignoringFields("durationMs").isEqualTo(new RebillReport(due, 5, 5, 1, 1, 1, 1,
-                1, 1, 0, 1, 1, 4, 1, 1, 1, 0, false, 0));
+                1, 1, 0, 1, 1, 4, 1, 1, 1, 0, 0, 0, false, 0));
         // one line for the planner run, one for the worker invocation that charged its one message
         assertThat(logs).containsOnlyOnce("rebill report ").containsOnlyOnce("rebill batch report ")
                 .contains(" due=5 queued=5 charged=0 ").contains(" due=0 queued=0 charged=1 declined=1 not_attempted=1 unknown=1 ")
@@ -504,6 +532,15 @@ class RebillServiceTest {
     }
 
     /** A storefront order as checkout opens it, at 36,000 won; nothing sends its webhook. */
+    /** A paid one-time order of 36,000 won, its payment at i'mport. */
+    private Order paidOrder(String merchantUid) {
+        var payment = rebill.iamport.seedPayment(rebill.iamport.newPayment(merchantUid, 36_000).build());
+        Order order = Order.pending(merchantUid, OrderKind.ONE_TIME, null, "Coffee beans 1kg", 36_000, Pg.TOSSPAYMENTS, "card",
+                List.of(), null, null, rebill.clock.instant());
+        return rebill.stores.orders().seed(order.transitionTo(OrderStatus.PAID, payment.impUid(), null, null, null,
+                rebill.clock.instant()));
+    }
+
     private Order openOrder(String merchantUid) {
         return rebill.stores.orders().seed(Order.pending(merchantUid, OrderKind.ONE_TIME, null, "Coffee beans 1kg", 36_000,
                 Pg.TOSSPAYMENTS, "card", List.of(), null, null, rebill.clock.instant()));

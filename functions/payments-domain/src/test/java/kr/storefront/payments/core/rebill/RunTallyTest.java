@@ -30,7 +30,9 @@ class RunTallyTest {
                 times(Outcome.SKIPPED), times(Outcome.RECONCILED), times(Outcome.UNRESOLVED),
                 times(Outcome.ORDER_UNCHANGED) + times(Outcome.ORDER_CONFIRMED) + times(Outcome.ORDER_CLOSED)
                         + times(Outcome.ORDER_FORGED),
-                times(Outcome.ORDER_CONFIRMED), times(Outcome.ORDER_CLOSED), times(Outcome.ORDER_FORGED), times(Outcome.ERROR), false,
+                times(Outcome.ORDER_CONFIRMED), times(Outcome.ORDER_CLOSED), times(Outcome.ORDER_FORGED),
+                times(Outcome.REFUND_SETTLED) + times(Outcome.REFUND_STILL_PENDING), times(Outcome.REFUND_SETTLED),
+                times(Outcome.ERROR), false,
                 1234));
     }
 

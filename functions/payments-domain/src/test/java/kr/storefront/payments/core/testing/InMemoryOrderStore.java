@@ -54,6 +54,12 @@ public final class InMemoryOrderStore extends InMemoryVersionedStore<Order> impl
                 InMemoryOrderStore::openKey, cursor, limit);
     }
 
+    @Override
+    public Page<Order> findWithPendingRefund(@Nullable String cursor, int limit) {
+        return query("findWithPendingRefund", "ORDER#REFUND_PENDING", order -> !order.status().isOpen() && order.pendingRefund() != null,
+                order -> SortableTime.of(order.pendingRefund().requestedAt()) + "#" + order.merchantUid(), cursor, limit);
+    }
+
     private static String openKey(Order order) {
         return SortableTime.of(order.createdAt()) + "#" + order.merchantUid();
     }

@@ -79,4 +79,9 @@ public final class RacingOrderStore implements OrderStore {
                                                   @Nullable String cursor, int limit) {
         return store.findByStatusCreatedBetween(status, from, to, cursor, limit);
     }
+
+    @Override
+    public Page<Order> findWithPendingRefund(@Nullable String cursor, int limit) {
+        return store.findWithPendingRefund(cursor, limit);
+    }
 }

@@ -38,4 +38,9 @@ final class DynamoOrderStore extends VersionedItemStore<Order> implements OrderS
         return query(QuerySpec.index2FromBelowDescending(TableKeys.orderStatusPk(status.name()), TableKeys.sortableTime(from),
                 TableKeys.sortableTime(to)), cursor, limit);
     }
+
+    @Override
+    public Page<Order> findWithPendingRefund(@Nullable String cursor, int limit) {
+        return query(QuerySpec.indexBelow(TableKeys.PENDING_REFUNDS, TableKeys.AFTER_ALL), cursor, limit);
+    }
 }

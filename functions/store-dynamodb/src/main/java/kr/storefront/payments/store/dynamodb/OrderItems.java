@@ -44,6 +44,9 @@ final class OrderItems implements ItemMapper<Order> {
         if (order.status().isOpen()) {
             item.string(TableKeys.GSI1_PK, TableKeys.OPEN_ORDERS)
                     .string(TableKeys.GSI1_SK, TableKeys.openOrderSk(order.createdAt(), order.merchantUid()));
+        } else if (order.pendingRefund() != null) {
+            item.string(TableKeys.GSI1_PK, TableKeys.PENDING_REFUNDS)
+                    .string(TableKeys.GSI1_SK, TableKeys.openOrderSk(order.pendingRefund().requestedAt(), order.merchantUid()));
         }
         return item.build();
     }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
  * <pre>
  * item              pk                     sk                                      gsi1pk (sparse)       gsi1sk
  * order             ORDER#{merchant_uid}   ORDER                                   ORDER#OPEN *          {created_at}#{merchant_uid}
+ *                   (gsi1, else)           ORDER#REFUND_PENDING ****  {requested_at}#{merchant_uid}
  *                   (gsi2: every order)    gsi2pk ORDER#STATUS#{status}  gsi2sk {created_at}#{merchant_uid}
  * order audit       ORDER#{merchant_uid}   AUDIT#{at}#{entry_id}                   -                     -
  * subscription audit CUSTOMER#{customer_id} AUDIT#SUBSCRIPTION#{subscription_id}#{at}#{entry_id} -      -
@@ -25,6 +26,8 @@ import java.time.format.DateTimeFormatter;
  *   *   only while the order is PENDING or AWAITING_DEPOSIT (reconciliation sweep)
  *   **  only while the subscription is billable and has a next charge time (rebill due query)
  *   *** only while the attempt is IN_FLIGHT or UNKNOWN (reconciliation of unknown outcomes)
+ *   **** only while a paid order holds a refund whose answer was lost (the sweep settles it); an open order is never
+ *        refunded, so the two gsi1 uses of an order never meet
  * </pre>
  * Items of one customer share a partition, so a customer-scoped Query can never return another
  * customer's items. Times in sort keys are fixed-width UTC ISO-8601 with milliseconds, so
@@ -45,6 +48,7 @@ public final class TableKeys {
 
     static final String ORDER_SK = "ORDER";
     static final String OPEN_ORDERS = "ORDER#OPEN";
+    static final String PENDING_REFUNDS = "ORDER#REFUND_PENDING";
     static final String DUE_SUBSCRIPTIONS = "SUBSCRIPTION#DUE";
     static final String UNRESOLVED_CHARGES = "CHARGE#UNRESOLVED";
     static final String BILLING_KEY_PREFIX = "BILLINGKEY#";

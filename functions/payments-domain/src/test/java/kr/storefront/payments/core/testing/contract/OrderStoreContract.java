@@ -256,6 +256,35 @@ public abstract class OrderStoreContract {
     }
 
     @Test
+    void findWithPendingRefund_listsPaidOrdersHoldingOne_oldestRequestFirst_andDropsThemOnceSettled() {
+        Instant requested = Instant.parse("2034-01-01T00:00:00Z");
+        List<String> ours = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Order order = store.insert(pendingOrder(uid("rfp_"), NOW)).current().orElseThrow();
+            Order paid = store.update(order.transitionTo(OrderStatus.PAID, "imp_" + i, null, null, null, NOW)).current().orElseThrow();
+            // requested in reverse order of creation: the list follows the request time
+            store.update(paid.withPendingRefund(new kr.storefront.payments.core.domain.PendingRefund("rfd_" + i, 100, 36000,
+                    requested.minusSeconds(i)), NOW));
+            ours.add(0, order.merchantUid());
+        }
+        Order settled = store.find(ours.get(1)).orElseThrow();
+        store.update(settled.withPendingRefund(null, NOW));
+        String neverRefunded = store.insert(pendingOrder(uid("rfp_"), NOW)).current().orElseThrow().merchantUid();
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Order> page = store.findWithPendingRefund(cursor, 2);
+            page.items().forEach(order -> seen.add(order.merchantUid()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        assertThat(seen).as("other tests' orders may hold one too").filteredOn(ours::contains)
+                .containsExactly(ours.get(0), ours.get(2));
+        assertThat(seen).doesNotContain(neverRefunded);
+    }
+
+    @Test
     void findByStatusCreatedBetween_withACursorOfAnotherStatus_isRefused() {
         Instant from = Instant.parse("2033-01-01T00:00:00Z");
         Instant to = from.plus(Duration.ofDays(1));
