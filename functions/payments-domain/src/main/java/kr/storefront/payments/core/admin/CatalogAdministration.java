@@ -41,9 +41,9 @@ public class CatalogAdministration {
     }
 
     public Product upsertProduct(AdminActor actor, String sku, String name, long price, boolean active, boolean digital) {
-        Optional<Product> before = Optional.ofNullable(store.findProducts(List.of(sku)).get(sku));
+        Optional<Product> before = findProduct(sku);
         String detail = before.map(p -> changes(
-                        change("name", p.name(), name, false), change("price", p.price(), price, true),
+                        nameChange(p.name(), name), change("price", p.price(), price, true),
                         change("active", p.active(), active, false), change("digital", p.digital(), digital, false)))
                 .orElse("new: " + price + " won, " + flags(active, digital));
         return audited.run(actor, AuditSubject.product(sku), "upsert", detail,
@@ -54,7 +54,7 @@ public class CatalogAdministration {
                            boolean digital) {
         Optional<Plan> before = store.findPlan(planId);
         String detail = before.map(p -> changes(
-                        change("name", p.name(), name, false), change("amount", p.amount(), amount, true),
+                        nameChange(p.name(), name), change("amount", p.amount(), amount, true),
                         change("interval", words(p.interval()), words(interval), false),
                         change("active", p.active(), active, false), change("digital", p.digital(), digital, false)))
                 .orElse("new: " + amount + " won every " + words(interval) + ", " + flags(active, digital));
@@ -64,8 +64,7 @@ public class CatalogAdministration {
 
     /** @throws ResourceNotFoundException when there is no such product */
     public ProductRecord product(String sku) {
-        Product product = Optional.ofNullable(store.findProducts(List.of(sku)).get(sku))
-                .orElseThrow(() -> new ResourceNotFoundException("product"));
+        Product product = findProduct(sku).orElseThrow(() -> new ResourceNotFoundException("product"));
         return new ProductRecord(product, audit.forProduct(sku));
     }
 
@@ -75,15 +74,18 @@ public class CatalogAdministration {
         return new PlanRecord(plan, audit.forPlan(planId));
     }
 
-    /** One field's change in words, or null when it did not change; a name's values are not repeated (free text). */
+    private Optional<Product> findProduct(String sku) {
+        return Optional.ofNullable(store.findProducts(List.of(sku)).get(sku));
+    }
+
+    /** One field's change in words, or null when it did not change. */
     private static String change(String field, Object before, Object after, boolean won) {
-        if (before.equals(after)) {
-            return null;
-        }
-        if (field.equals("name")) {
-            return "name changed";
-        }
-        return field + " " + before + " → " + after + (won ? " won" : "");
+        return before.equals(after) ? null : field + " " + before + " → " + after + (won ? " won" : "");
+    }
+
+    /** A name is free text: its values are not repeated in the trail. */
+    private static String nameChange(String before, String after) {
+        return before.equals(after) ? null : "name changed";
     }
 
     private static String changes(String... changes) {
